@@ -1,0 +1,55 @@
+"""A segment to a Document: header, outline, tasks and citations, with provenance."""
+from __future__ import annotations
+
+import re
+
+from policykg.extractors.annotations import uses_comma_convention
+from policykg.extractors.header import parse_header
+from policykg.extractors.outline import outline
+from policykg.extractors.references import find_references
+from policykg.extractors.segment import Segment
+from policykg.extractors.tasks import build_tasks, stable_id
+from policykg.schema import Document, Provenance
+
+
+def document_key(title: str | None, issue_date) -> str:
+    """What identifies a document across sources: its normalised title and issue date."""
+    return re.sub(r"[\s《》“”\"'（）()〔〕\[\]［］]", "", title or "") + "|" + (str(issue_date) if issue_date else "")
+
+
+ATTACHMENT = re.compile(r"^附件\d*[：:]?(.*)$")
+LIST_ITEM = re.compile(r"^\d{1,2}[.．、](.+)$")
+ATTACHMENT_NOTE = re.compile(r"[（(](略|样表|参照|附后)[）)]$")
+
+
+def attachment_titles(lines) -> list[str]:
+    """Titles listed after 附件：, numbered or not, without 《》 or notes such as （略）."""
+    titles: list[str] = []
+    for index, line in enumerate(lines):
+        head = ATTACHMENT.match(line.text)
+        if not head:
+            continue
+        items = [head.group(1)] + [m.group(1) for m in map(LIST_ITEM.match, (x.text for x in lines[index + 1:index + 20]))
+                                   if m] if head.group(1) else []
+        for item in items:
+            item = LIST_ITEM.match(item).group(1) if LIST_ITEM.match(item) else item
+            titles.append(ATTACHMENT_NOTE.sub("", item).strip("《》"))
+    return titles
+
+
+def parse_document(segment: Segment) -> Document:
+    header = parse_header(segment)
+    body = segment.body[header.body_start:]
+    text = "".join(line.text for line in body)
+    doc_id = stable_id(document_key(header.title, header.issue_date))
+    tasks = build_tasks(outline(body), doc_id, segment.path, header.issue_date, uses_comma_convention(text))
+    excluded = [*header.enclosed_titles, header.title or "", *attachment_titles(body)]
+    references = find_references(text, exclude=excluded)
+    lines = segment.heading + segment.body
+    pages = tuple(sorted({line.page for line in lines if line.page is not None}))
+    return Document(
+        doc_id=doc_id, title=header.title, doc_number=header.doc_number, issue_date=header.issue_date,
+        issuers=header.issuers, recipients=header.recipients, enclosed_titles=header.enclosed_titles,
+        region=segment.region, province=segment.province, references=tuple(references), tasks=tuple(tasks),
+        provenance=Provenance(path=segment.path, start_line=lines[0].line_no, end_line=lines[-1].line_no,
+                              pages=pages))

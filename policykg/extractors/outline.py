@@ -1,0 +1,128 @@
+"""Stage 4b, outline: a document body into blocks, one per outline item (一、/（一）/1./（1）/①/第N条),
+each knowing its label, its path in the outline and the lines it came from.
+
+Lines are joined without separators (PDF lines break mid-word); a marker line with no sentence
+punctuation that is shorter than the body's usual line is a heading, and the text after it starts
+an unlabelled block under it.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from policykg.schema import Line
+from policykg.schema.models import Model
+
+MARKERS: list[tuple[str, re.Pattern]] = [
+    ("chapter", re.compile(r"^第[一二三四五六七八九十百零]+[章节]")),
+    ("article", re.compile(r"^第[一二三四五六七八九十百零]+条")),
+    ("cn", re.compile(r"^[一二三四五六七八九十]+[、．.](?!\d)")),
+    ("cn_paren", re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
+    ("num", re.compile(r"^\d{1,3}(?:[、．]|\.(?!\d))")),
+    ("num_paren", re.compile(r"^[（(]\d{1,3}[）)]")),
+    ("circled", re.compile(r"^[①-⑳]")),
+]
+HEADING_PUNCT = re.compile(r"[。；;！？：:，,]")
+LABEL_CHARS = re.compile(r"[（()）、．.第章节条]")
+
+
+class Block(Model):
+    """One outline item or paragraph: its label as written ("1", "（三）"), path and text."""
+
+    label: str = ""
+    kind: str = ""
+    path: tuple[str, ...] = ()
+    heading: bool = False
+    text: str
+    lines: tuple[Line, ...]
+    offsets: tuple[int, ...]  # offset in `text` where each line starts
+
+    def lines_for(self, start: int, end: int) -> tuple[Line, ...]:
+        """The source lines covering text[start:end]."""
+        first = max(0, bisect_right(self.offsets, start) - 1)
+        last = max(first, bisect_right(self.offsets, max(start, end - 1)) - 1)
+        return self.lines[first:last + 1]
+
+
+def marker(text: str) -> tuple[str, str] | None:
+    for kind, pattern in MARKERS:
+        match = pattern.match(text)
+        if match:
+            return kind, match.group(0)
+    return None
+
+
+def label_of(raw: str, kind: str) -> str:
+    return raw if kind in ("cn_paren", "num_paren", "chapter", "article") else LABEL_CHARS.sub("", raw)
+
+
+def typical_width(lines: tuple[Line, ...]) -> int:
+    widths = sorted(len(line.text) for line in lines)
+    return widths[int(len(widths) * 0.9)] if widths else 0
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.stack: list[tuple[str, str]] = []  # (kind, label) of open outline levels
+        self.current: dict | None = None
+
+    def open(self, kind: str, label: str, line: Line, text: str) -> None:
+        self.close()
+        if kind:
+            kinds = [k for k, _ in self.stack]
+            if kind in kinds:
+                del self.stack[kinds.index(kind):]
+            self.stack.append((kind, label))
+        self.current = {"label": label, "kind": kind, "path": tuple(lab for _, lab in self.stack),
+                        "parts": [], "lines": [], "heading": False}
+        self.add(line, text)
+
+    def add(self, line: Line, text: str) -> None:
+        if self.current is None:
+            self.open("", "", line, text)
+            return
+        self.current["parts"].append(text)
+        self.current["lines"].append(line)
+
+    def close(self) -> None:
+        if not self.current:
+            return
+        offsets, total = [], 0
+        for part in self.current["parts"]:
+            offsets.append(total)
+            total += len(part)
+        self.blocks.append(Block(
+            label=self.current["label"], kind=self.current["kind"], path=self.current["path"],
+            heading=self.current["heading"], text="".join(self.current["parts"]),
+            lines=tuple(self.current["lines"]), offsets=tuple(offsets)))
+        self.current = None
+
+
+def outline(lines: tuple[Line, ...]) -> list[Block]:
+    """Split body lines into outline blocks."""
+    width = typical_width(lines)
+    build = _Builder()
+    pending_marker: tuple[str, str] | None = None
+    for index, line in enumerate(lines):
+        text = line.text
+        found = marker(text)
+        if pending_marker and not found:
+            kind, raw = pending_marker
+            build.open(kind, label_of(raw, kind), line, text)
+            pending_marker = None
+        elif found:
+            kind, raw = found
+            rest = text[len(raw):]
+            if not rest.strip():
+                pending_marker = found
+                continue
+            build.open(kind, label_of(raw, kind), line, rest)
+            following = lines[index + 1].text if index + 1 < len(lines) else ""
+            if not HEADING_PUNCT.search(text) and (len(text) < 0.75 * width or marker(following)):
+                build.current["heading"] = True
+                build.close()
+        else:
+            build.add(line, text)
+    build.close()
+    return build.blocks

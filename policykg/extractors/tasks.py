@@ -1,0 +1,107 @@
+"""Stage 4c, parse tasks: outline blocks to obligations with owners, deadlines and targets.
+
+An annotated measure is one task, its text running from the item's start (or the previous
+annotation) to its annotation. Unannotated running text gives one task per sentence that sets a
+deadline, owned by the actor the sentence starts with.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from policykg.extractors.actors import find_actors
+from policykg.extractors.annotations import Annotation, find_annotations
+from policykg.extractors.deadlines import find_deadlines, parse_time_limit
+from policykg.extractors.outline import Block
+from policykg.extractors.targets import find_targets
+from policykg.schema import Deadline, Provenance, Task, UnitMention
+
+SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+HEADLINE = re.compile(r"^[^，,。；]{2,15}。")  # a measure's short headline: "健全机制。"
+STRIP = "，,；;。 "
+
+
+def stable_id(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def unique_deadlines(deadlines: list[Deadline]) -> tuple[Deadline, ...]:
+    seen, out = set(), []
+    for deadline in deadlines:
+        key = deadline.date or ("ongoing" if deadline.ongoing else deadline.phrase)
+        if key not in seen:
+            seen.add(key)
+            out.append(deadline)
+    return tuple(out)
+
+
+def unique_units(units: list[UnitMention]) -> tuple[UnitMention, ...]:
+    seen, out = set(), []
+    for unit in units:
+        if unit.mention not in seen:
+            seen.add(unit.mention)
+            out.append(unit)
+    return tuple(out)
+
+
+class TaskBuilder:
+    """Builds the tasks of one document, numbering them for stable ids."""
+
+    def __init__(self, doc_id: str, path: str, issued: dt.date | None, comma_convention: bool):
+        self.doc_id, self.path, self.issued = doc_id, path, issued
+        self.year = issued.year if issued else None
+        self.comma_convention = comma_convention
+        self.tasks: list[Task] = []
+
+    def add(self, block: Block, start: int, end: int, units, deadlines, source_end: int | None = None) -> None:
+        """A task with text[start:end]; its provenance runs to `source_end` (its annotation's end)."""
+        text = block.text[start:end].strip(STRIP)
+        if not text:
+            return
+        lines = block.lines_for(start, source_end or end)
+        pages = tuple(sorted({line.page for line in lines if line.page is not None}))
+        self.tasks.append(Task(
+            task_id=stable_id(self.doc_id, str(len(self.tasks)), text[:60]),
+            label=block.label, path=block.path, text=text, units=unique_units(list(units)),
+            deadlines=unique_deadlines(list(deadlines)), targets=tuple(find_targets(text)),
+            provenance=Provenance(path=self.path, start_line=lines[0].line_no,
+                                  end_line=lines[-1].line_no, pages=pages)))
+
+    def annotated(self, block: Block, start: int, annotation: Annotation) -> None:
+        text = block.text[start:annotation.start]
+        deadlines = [d for sentence in SENTENCE.findall(text) for d in self.dated(sentence)]
+        if annotation.time_limit:
+            deadlines += parse_time_limit(annotation.time_limit, self.year)
+        self.add(block, start, annotation.start, annotation.units, deadlines, source_end=annotation.end)
+
+    def dated(self, sentence: str) -> list[Deadline]:
+        """Deadlines of a sentence, less past periods it merely mentions ("对2022年第四季度…")."""
+        return [d for d in find_deadlines(sentence, self.year)
+                if not (self.issued and d.date and d.date < self.issued and "前" not in d.phrase)]
+
+    def running(self, block: Block, start: int) -> None:
+        """One task per sentence with a deadline; a block's headline stays with its first sentence."""
+        headline = HEADLINE.match(block.text[start:]) if start == 0 and block.label else None
+        sentences = list(SENTENCE.finditer(block.text, start + (headline.end() if headline else 0)))
+        for index, match in enumerate(sentences):
+            begin = start if headline and index == 0 else match.start()
+            deadlines = self.dated(match.group(0))
+            if deadlines:
+                self.add(block, begin, match.end(), find_actors(match.group(0)), deadlines)
+
+    def block(self, block: Block) -> None:
+        position = 0
+        for annotation in find_annotations(block.text, self.comma_convention):
+            if annotation.units or annotation.time_limit:
+                self.annotated(block, position, annotation)
+            position = annotation.end
+        self.running(block, position)
+
+
+def build_tasks(blocks: list[Block], doc_id: str, path: str, issued: dt.date | None,
+                comma_convention: bool) -> list[Task]:
+    builder = TaskBuilder(doc_id, path, issued, comma_convention)
+    for block in blocks:
+        builder.block(block)
+    return builder.tasks

@@ -1,0 +1,154 @@
+"""The intermediate representation every stage passes on: pydantic models, extra fields forbidden."""
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    """Base of every IR model: unknown fields are an error, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Provenance(Model):
+    """Where a fact came from: file, 1-based line span (end inclusive) and PDF pages when known."""
+
+    path: str
+    start_line: int
+    end_line: int
+    pages: tuple[int, ...] = ()
+
+
+class Line(Model):
+    """One cleaned line of a source file, keeping its original line number and page."""
+
+    text: str
+    line_no: int
+    page: int | None = None
+
+
+class SourceText(Model):
+    """A loaded file: its cleaned lines and the encoding it was read with."""
+
+    path: str
+    encoding: str
+    lines: tuple[Line, ...]
+
+
+class Role(str, Enum):
+    """How a unit stands to a task: 牵头单位 (lead) or 责任/配合单位 (co-responsible)."""
+
+    lead = "lead"
+    co = "co"
+
+
+class UnitMention(Model):
+    """A unit (agency or collective) as written in the document."""
+
+    mention: str
+    role: Role = Role.co
+
+
+class Precision(str, Enum):
+    day = "day"
+    month = "month"
+    quarter = "quarter"
+    half = "half"
+    year = "year"
+
+
+class Deadline(Model):
+    """A time limit: the last day of the period named, the phrase it came from, how precise it is.
+
+    An "ongoing" limit (持续推进, 长期, 常态化) has no date.
+    """
+
+    date: dt.date | None = None
+    phrase: str
+    precision: Precision | None = None
+    ongoing: bool = False
+
+
+class Target(Model):
+    """A quantitative target such as 压缩40%以上: value, unit, comparator and the phrase."""
+
+    value: float
+    unit: str
+    comparator: str | None = None
+    phrase: str
+
+
+class Reference(Model):
+    """A cited document: 《title》 and, when given, its 文号."""
+
+    title: str | None = None
+    doc_number: str | None = None
+
+
+class Task(Model):
+    """One obligation: the measure's text, its outline position, owners, deadlines and targets."""
+
+    task_id: str
+    label: str = ""
+    path: tuple[str, ...] = ()
+    text: str
+    units: tuple[UnitMention, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+    targets: tuple[Target, ...] = ()
+    references: tuple[Reference, ...] = ()
+    provenance: Provenance
+
+    @property
+    def lead_units(self) -> list[str]:
+        return [u.mention for u in self.units if u.role is Role.lead]
+
+    @property
+    def co_units(self) -> list[str]:
+        return [u.mention for u in self.units if u.role is Role.co]
+
+    @property
+    def ongoing(self) -> bool:
+        return any(d.ongoing for d in self.deadlines)
+
+    @property
+    def due_dates(self) -> list[dt.date]:
+        """Distinct deadline dates in order of appearance."""
+        return list(dict.fromkeys(d.date for d in self.deadlines if d.date))
+
+
+class Document(Model):
+    """A policy document with its metadata, citations and tasks."""
+
+    doc_id: str
+    title: str | None = None
+    doc_number: str | None = None
+    issue_date: dt.date | None = None
+    issuers: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    enclosed_titles: tuple[str, ...] = ()
+    region: str | None = None
+    province: str | None = None
+    references: tuple[Reference, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    provenance: Provenance
+    sources: tuple[Provenance, ...] = Field(default=(), description="every source the document was merged from")
+
+
+class ExtractionError(Model):
+    """A problem with one input, kept so that the run can go on and report it at the end."""
+
+    code: str
+    message: str
+    path: str
+    line: int | None = None
+    page: int | None = None
+
+
+class ExtractionResult(Model):
+    """What extracting a set of inputs yields: the documents and the errors met on the way."""
+
+    documents: tuple[Document, ...] = ()
+    errors: tuple[ExtractionError, ...] = ()

@@ -1,0 +1,38 @@
+"""Shared fixtures: the real corpus and gold beside the repository (../shared), extracted once."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from policykg.pipeline import extract
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("POLICYKG_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "eval" / "gold"
+SCORER = SHARED / "eval" / "score.py"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"corpus not found at {CORPUS} (set POLICYKG_SHARED)")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_result(corpus_dir):
+    return extract([corpus_dir])
+
+
+@pytest.fixture(scope="session")
+def corpus_documents(corpus_result):
+    return list(corpus_result.documents)
+
+
+def corpus_lines(name: str, start: int, end: int) -> str:
+    """Lines start..end (1-based, inclusive) of a corpus file, as they stand in the file."""
+    path = next(CORPUS.glob(f"{name}*"))
+    return "\n".join(path.read_text(encoding="utf-8").splitlines()[start - 1:end])

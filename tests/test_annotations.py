@@ -1,0 +1,101 @@
+"""Each responsibility-annotation style, on a snippet as it stands in the corpus."""
+import pytest
+from hypothesis import given, strategies as st
+
+from policykg.extractors.annotations import find_annotations, uses_comma_convention
+from policykg.extractors.clean import clean_line
+
+
+def joined(snippet: str) -> str:
+    """Corpus lines as the outline stage joins them (PDF line breaks removed)."""
+    return "".join(clean_line(line) for line in snippet.splitlines() if not line.startswith("# Page"))
+
+
+def roles(text: str, comma_convention: bool = False):
+    found = find_annotations(joined(text), comma_convention)
+    return ([[u.mention for u in a.units if u.role.value == "lead"] for a in found],
+            [[u.mention for u in a.units if u.role.value == "co"] for a in found],
+            [a.time_limit for a in found])
+
+
+CASES = [
+    # 眉山 (000): 〔责任单位：…〕 with a note declaring the comma convention, broken over lines
+    ("""审批部门统筹协调开展各类评估评审和审查工作。〔责任单位：市委政法委、市发展改革委、市规划自然资源局、市生态
+环境局、市政务服
+务管理局、市国动办（逗号前为牵头单位，未明确牵头单位的按职责分工负责，下同）〕""", True,
+     [[]], [["市委政法委", "市发展改革委", "市规划自然资源局", "市生态环境局", "市政务服务管理局", "市国动办"]], [None]),
+    # 眉山 (000): （责任单位：A，B、C） under that convention, across a page marker
+    ("""审批部门可直接作出审批决定。
+
+# Page 1333:
+（责任单位：市规划自然资源局，市生态环境局、市住房城乡建设局、市水利局、市文广旅
+局、市国动办、眉山高新区管委会、甘眉工业园区管委会）""", True,
+     [["市规划自然资源局"]],
+     [["市生态环境局", "市住房城乡建设局", "市水利局", "市文广旅局", "市国动办", "眉山高新区管委会", "甘眉工业园区管委会"]],
+     [None]),
+    # 郑州 (003): field lines 牵头单位：…。责任单位：…。完成时限：…。 broken by a blank line
+    ("""让更多惠企利民政策应上尽上、应享尽享。
+
+牵头单位：市政务办、市大数据局。责任单位：各审批职能部门、公共服务单位，各开
+
+发区管委会、区县（市）政府。完成时限：2023 年 12 月。""", False,
+     [["市政务办", "市大数据局"]], [["各审批职能部门", "公共服务单位", "各开发区管委会", "区县（市）政府"]],
+     ["2023年12月"]),
+    # 贵州 (000): (牵头单位：A，责任单位：B) with 〔〕 inside a collective
+    ("""将知识产权质押登记完成时限缩短至5 个工作日内。(牵头单位：省
+市场监管局，责任单位：省发展改革委、省地方金融监管局、贵州银保监局、人民银行贵阳
+中心支行，各市〔州〕、县〔市、区、特区〕人民政府)""", False,
+     [["省市场监管局"]], [["省发展改革委", "省地方金融监管局", "贵州银保监局", "人民银行贵阳中心支行",
+                           "各市〔州〕、县〔市、区、特区〕人民政府"]], [None]),
+    # 安徽住建厅 (004): 〔责任部门：…，时限要求：持续推进〕
+    ("""依法公开本机构的职能等信息，制定更新公开目录。〔责任部门：人事教育处，时限要求：
+持续推进〕""", False, [[]], [["人事教育处"]], ["持续推进"]),
+    # 上海 (004): a trailing list of units after the last sentence
+    ("""企业技术中心突破1000
+家。（市科委、市经济信息化委）""", False, [[]], [["市科委", "市经济信息化委"]], [None]),
+    # 济宁 style (003): （A、B牵头，C配合）
+    ("""全面加强经验交流和推广，着力提升营商环境建设水平。（市优化办、市行政审批服务局牵头，市直相关单位配合）""",
+     False, [["市优化办", "市行政审批服务局"]], [["市直相关单位"]], [None]),
+    # 山东 (004): （A、B会同C负责）
+    ("""持续推进省公共信用信息平台在行业监管部门查询使用。
+（省政府
+办公厅、省发展改革委会同省有关部门单位负责）""", False,
+     [["省政府办公厅", "省发展改革委"]], [["省有关部门单位"]], [None]),
+    # 宜春 (003): 〔牵头单位：…；配合单位：…；完成时限：…〕
+    ("""压减纳税人申报和缴税次数。〔牵头单位：市税务局；配合单位：各县（市、区）人民政府；完成时限：2023年12月底前〕""",
+     False, [["市税务局"]], [["各县（市、区）人民政府"]], ["2023年12月底前"]),
+]
+
+
+@pytest.mark.parametrize("text,convention,leads,co,time_limit", CASES)
+def test_annotation_styles(text, convention, leads, co, time_limit):
+    assert roles(text, convention) == (leads, co, time_limit)
+
+
+def test_two_annotations_in_one_item_are_two_annotations():
+    text = ("给予最高200万元资金支持。（责任单位：省商务厅，配合单位：省发展改革委、国家外汇管理局安徽省分局）"
+            "支持企业承揽境外工程，给予最高100万元资金支持。（责任单位：省商务厅）")
+    leads, co, _ = roles(text)
+    assert co == [["省商务厅", "省发展改革委", "国家外汇管理局安徽省分局"], ["省商务厅"]]
+
+
+def test_explanatory_brackets_are_not_annotations():
+    text = "编制《××市/县跨部门综合监管重点事项实施清单》（以下简称《实施清单》，详见附件2），并依据《实施清单》开展监管。"
+    assert find_annotations(joined(text)) == []
+    assert find_annotations("在全市所有普通公路收费站给予通行费五折优惠（目前符合条件的为太仓港、连云港港）。") == []
+
+
+def test_comma_convention_is_detected_from_the_document_text():
+    assert uses_comma_convention("市国动办（逗号前为牵头单位，未明确牵头单位的按职责分工负责，下同）")
+    assert not uses_comma_convention("（责任单位：市规划自然资源局，市生态环境局）")
+
+
+@given(st.text(alphabet=st.sampled_from(list("（）()〔〕：:，、；。牵头责任单位配合完成时限市局委省各县区2023年12月")), max_size=200))
+def test_annotation_parser_never_crashes(text):
+    for annotation in find_annotations(text, comma_convention=True):
+        assert 0 <= annotation.start < annotation.end <= len(text)
+
+
+@given(st.text(max_size=300))
+def test_annotation_parser_never_crashes_on_any_text(text):
+    find_annotations(text)

@@ -1,0 +1,34 @@
+"""Quantitative targets and citations, on corpus sentences."""
+import pytest
+
+from policykg.extractors.references import find_references
+from policykg.extractors.targets import find_targets
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("市本级项目开工前主要审批事项用时在现行基础上整体压缩40%以上", [(40.0, "%", ">=")]),
+    ("政府投资项目审批事项用时不超过30个工作日", [(30.0, "个工作日", "<=")]),
+    ("力争2023年底前“免证办”事项达到500个", [(500.0, "个", None)]),
+    ("培育不少于300家中小数商企业，形成不少于30个品牌数据产品", [(300.0, "家", ">="), (30.0, "个", ">=")]),
+    ("给予最高200万元资金支持", []),
+    ("第十二条第三款", []),
+])
+def test_targets(text, expected):
+    assert [(t.value, t.unit, t.comparator) for t in find_targets(text)] == expected
+
+
+def test_reference_with_doc_number_broken_over_lines_and_brackets():
+    # 四川 (000 lines 49-52), lines joined as the pipeline joins them
+    text = ("认真落实《国务院办公厅关于深入推进跨部门综合监管的指导意见》（国办发〔2023〕1号）要求，"
+            "省政府办公厅会同省直有关部门编制了《四川省跨部门综合监管重点事项指导清单》（以下简称《指导清单》，详见附件1），"
+            "省直有关部门（单位）要严格依据《指导清单》组织。编制《××市/县跨部门综合监管重点事项实施清单》。"
+            "附件：1.《四川省跨部门综合监管重点事项指导清单》（略）")
+    refs = find_references(text, exclude=[])
+    assert [(r.title, r.doc_number) for r in refs] == [
+        ("国务院办公厅关于深入推进跨部门综合监管的指导意见", "国办发〔2023〕1号")]
+
+
+def test_enclosed_title_is_not_a_reference():
+    text = "现将《郑州市2023年优化营商环境工作要点》印发给你们。落实《优化营商环境条例》，落实《优化营商环境条例》。"
+    refs = find_references(text, exclude=["郑州市2023年优化营商环境工作要点"])
+    assert [(r.title, r.doc_number) for r in refs] == [("优化营商环境条例", None)]
