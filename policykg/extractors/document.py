@@ -27,13 +27,16 @@ def attachment_titles(lines) -> list[str]:
     titles: list[str] = []
     for index, line in enumerate(lines):
         head = ATTACHMENT.match(line.text)
-        if not head:
+        if not head or not head.group(1):
             continue
-        items = [head.group(1)] + [m.group(1) for m in map(LIST_ITEM.match, (x.text for x in lines[index + 1:index + 20]))
-                                   if m] if head.group(1) else []
+        items = [head.group(1)]
+        for following in lines[index + 1:index + 20]:
+            if not LIST_ITEM.match(following.text):
+                break
+            items.append(following.text)
         for item in items:
-            item = LIST_ITEM.match(item).group(1) if LIST_ITEM.match(item) else item
-            titles.append(ATTACHMENT_NOTE.sub("", item).strip("《》"))
+            numbered = LIST_ITEM.match(item)
+            titles.append(ATTACHMENT_NOTE.sub("", numbered.group(1) if numbered else item).strip("《》"))
     return titles
 
 

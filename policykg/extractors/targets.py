@@ -5,24 +5,24 @@ import re
 
 from policykg.schema import Target
 
-UNITS = ("个工作日", "工作日", "万亿元", "亿元", "万元", "万人次", "万人", "万家", "万户", "万件", "万个",
+UNITS = ("个工作日", "工作日", "万亿元", "亿元", "万人次", "万人", "万家", "万户", "万件", "万个",
          "公里", "千米", "平方米", "亩", "个百分点", "%", "％", "家", "个", "项", "户", "件", "次", "人", "天",
          "小时", "分钟", "所", "条", "场", "批", "套", "座")
 NUMBER = r"(?P<value>\d+(?:\.\d+)?)"
 UNIT = "(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")"
-TARGET = re.compile(NUMBER + UNIT + r"(?P<after>以上|以内|以下|左右|及以上)?")
+TARGET = re.compile(NUMBER + UNIT + r"(?P<after>以上|以内|以下|左右|及以上|内)?")
 COMPARATOR_BEFORE = re.compile(
     r"(不超过|不少于|不低于|不高于|压缩|压减|减少|降低|缩短|提高|提升|增长|增加|达到|达|超过|突破|力争|新增|培育|"
-    r"建成|打造|累计|至少|控制在|缩减|降至|提高到|增至)\s*$")
+    r"建成|打造|累计|至少|控制在|缩减|降至|提高到|增至|推动|支持|实现|形成|建设|率|比重|占比|覆盖)\s*$")
 NOT_TARGET_BEFORE = re.compile(r"(第|前|近|每|最高|最多|给予|奖励|补助|资助)\s*$")
 NOT_TARGET_AFTER = re.compile(r"^(年|月|日|号|条|款)")
 COMPARATOR_WORDS = {"不超过": "<=", "以内": "<=", "以下": "<=", "不高于": "<=", "控制在": "<=", "降至": "<=",
                     "不少于": ">=", "不低于": ">=", "以上": ">=", "及以上": ">=", "至少": ">=", "超过": ">",
-                    "突破": ">", "左右": "~"}
+                    "突破": ">", "左右": "~", "内": "<="}
 
 
 def find_targets(text: str) -> list[Target]:
-    """Targets: a percentage, or a number stated with an aim word before it or 以上/以内 after it."""
+    """Targets: a number stated with an aim or comparator word before it, or 以上/以内/左右 after it."""
     found = []
     for match in TARGET.finditer(text):
         before = text[max(0, match.start() - 6):match.start()]
@@ -30,7 +30,7 @@ def find_targets(text: str) -> list[Target]:
             continue
         word = COMPARATOR_BEFORE.search(before)
         after = match.group("after")
-        if not (word or after or match.group("unit") in ("%", "％")):
+        if not (word or after):
             continue
         comparator = COMPARATOR_WORDS.get(after or "") or COMPARATOR_WORDS.get(word.group(1) if word else "")
         phrase = (word.group(1) if word else "") + match.group(0)
