@@ -1,46 +1,203 @@
 """The policykg command line: a thin layer over the library."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
 
 from policykg.extractors.load import discover
-from policykg.graph.export import write_jsonl
+from policykg.graph import export as exports
+from policykg.graph.build import build_graph
+from policykg.graph.query_library import get as get_query, library
 from policykg.pipeline import extract as run_extract
-from policykg.schema import Document
+from policykg.schema import Document, ExtractionResult
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Chinese policy documents to a knowledge graph of obligations.")
 err = Console(stderr=True)
+out = Console()
+DEFAULT_DB = Path("policykg.lbug")
+
+Inputs = typer.Argument(..., help="Files (.txt, .md) or folders to read.")
+DbOption = typer.Option(DEFAULT_DB, "--db", help="Embedded graph database file (the default store).")
+Neo4jOption = typer.Option(False, "--neo4j", help="Use Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, "
+                                                  "NEO4J_DATABASE) instead of the embedded store.")
 
 
-@app.command()
-def extract(
-    inputs: list[Path] = typer.Argument(..., help="Files (.txt, .md) or folders to read."),
-    out: Path = typer.Option(..., "--out", "-o", help="JSON Lines file to write, one document per line."),
-) -> None:
-    """Extract documents, tasks, owners and deadlines to JSON Lines.
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
 
-    Example: policykg extract ../shared/corpus --out corpus.jsonl
-    """
+
+class ExportFormat(str, Enum):
+    neo4j_csv = "neo4j-csv"
+    graphml = "graphml"
+
+
+def extract_with_progress(inputs: list[Path]) -> ExtractionResult:
     files, _ = discover(inputs)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err, disable=not err.is_terminal) as progress:
         bar = progress.add_task("extracting", total=len(files))
-        result = run_extract(inputs, on_file=lambda path: progress.advance(bar))
-    written = write_jsonl(result.documents, out)
-    tasks = sum(len(d.tasks) for d in result.documents)
+        return run_extract(inputs, on_file=lambda path: progress.advance(bar))
+
+
+def report_errors(result: ExtractionResult) -> None:
     for error in result.errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
         err.print(f"[red]error[/red] [{error.code}] {where}: {error.message}", highlight=False)
-    err.print(f"{written} documents, {tasks} tasks, {len(result.errors)} errors -> {out}", highlight=False)
+
+
+def finish(result: ExtractionResult) -> None:
     if result.errors:
         raise typer.Exit(code=1)
+
+
+@app.command()
+def extract(inputs: list[Path] = Inputs,
+            out_file: Path = typer.Option(..., "--out", "-o", help="JSON Lines file, one document per line.")) -> None:
+    """Extract documents, tasks, owners and deadlines to JSON Lines.
+
+    Example: policykg extract ../shared/corpus --out corpus.jsonl
+    """
+    result = extract_with_progress(inputs)
+    written = exports.write_jsonl(result.documents, out_file)
+    report_errors(result)
+    tasks = sum(len(d.tasks) for d in result.documents)
+    err.print(f"{written} documents, {tasks} tasks, {len(result.errors)} errors -> {out_file}", highlight=False)
+    finish(result)
+
+
+@app.command()
+def build(inputs: list[Path] = Inputs, db: Path = DbOption, neo4j: bool = Neo4jOption) -> None:
+    """Extract, resolve agencies and citations, and load the graph (embedded by default, or Neo4j).
+
+    Example: policykg build ../shared/corpus --db policykg.lbug
+    """
+    result = extract_with_progress(inputs)
+    graph = build_graph(list(result.documents))
+    report_errors(result)
+    if neo4j:
+        from policykg.graph.stores import neo4j_store
+
+        stats = neo4j_store.build(graph)
+        target = f"Neo4j ({stats['rows']} rows in {stats['round_trips']} round trips)"
+    else:
+        from policykg.graph.stores import embedded
+
+        embedded.build(graph, db)
+        target = str(db)
+    counts = ", ".join(f"{k} {v}" for k, v in graph.counts().items())
+    err.print(f"{len(result.documents)} documents, {len(result.errors)} errors -> {target}: {counts}",
+              highlight=False)
+    finish(result)
+
+
+def parse_params(values: list[str]) -> dict[str, str]:
+    params = {}
+    for value in values:
+        key, sep, text = value.partition("=")
+        if not sep or not key:
+            raise typer.BadParameter(f"expected KEY=VALUE, got {value!r}", param_hint="--param")
+        params[key] = text
+    return params
+
+
+def render(columns: list[str], rows: list[list], fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=2) + "\n")
+    elif fmt is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        writer.writerows([json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for v in row]
+                         for row in rows)
+        sys.stdout.write(buffer.getvalue())
+    else:
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*(cell(v) for v in row))
+        out.print(table)
+
+
+def cell(value) -> str:
+    if value is None:
+        return ""
+    return "、".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+@app.command()
+def query(cypher: str = typer.Argument(None, help="A Cypher query (read-only)."),
+          name: str = typer.Option(None, "--name", help="A query of the library (see 'policykg queries')."),
+          param: list[str] = typer.Option([], "--param", help="A query parameter KEY=VALUE (repeatable)."),
+          fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="Output format."),
+          db: Path = DbOption, neo4j: bool = Neo4jOption) -> None:
+    """Run a read-only Cypher query, given inline or by name from the query library.
+
+    Example: policykg query --name overdue_tasks --param as_of=2023-11-22 --format csv
+    """
+    if bool(cypher) == bool(name):
+        raise typer.BadParameter("give either a CYPHER text or --name")
+    store = "neo4j" if neo4j else "embedded"
+    text = get_query(name).text(store) if name else cypher
+    params = parse_params(param)
+    if neo4j:
+        from policykg.graph.stores.neo4j_store import Neo4jReader as Reader
+
+        reader = Reader()
+    else:
+        from policykg.graph.stores.embedded import EmbeddedReader
+
+        reader = EmbeddedReader(db)
+    try:
+        with reader:
+            columns, rows = reader.run(text, params)
+    except Exception as exc:  # the database's own message: a syntax error, a refused write, …
+        err.print(f"[red]query failed[/red]: {exc}", highlight=False)
+        raise typer.Exit(code=2) from None
+    render(columns, rows, fmt)
+
+
+@app.command()
+def queries() -> None:
+    """List the query library: name, what it answers, parameters and an example.
+
+    Example: policykg queries
+    """
+    table = Table("name", "answers", "params", "example")
+    for q in library().values():
+        table.add_row(q.name, q.answers, q.params, q.example)
+    out.print(table)
+
+
+@app.command()
+def export(inputs: list[Path] = Inputs,
+           fmt: ExportFormat = typer.Option(..., "--format", help="neo4j-csv (a neo4j-admin import bundle) or graphml."),
+           out_dir: Path = typer.Option(..., "--out", help="Folder to write into.")) -> None:
+    """Export the graph as a neo4j-admin import CSV bundle or as GraphML.
+
+    Example: policykg export ../shared/corpus --format neo4j-csv --out import/
+    """
+    result = extract_with_progress(inputs)
+    graph = build_graph(list(result.documents))
+    report_errors(result)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if fmt is ExportFormat.neo4j_csv:
+        command = exports.write_neo4j_admin(graph, out_dir)
+        err.print(f"wrote {out_dir}; import with (inside it):\n{command}", highlight=False)
+    else:
+        exports.write_graphml(graph, out_dir / "policykg.graphml")
+        err.print(f"wrote {out_dir / 'policykg.graphml'}", highlight=False)
+    finish(result)
 
 
 @app.command()
@@ -50,7 +207,3 @@ def schema() -> None:
     Example: policykg schema > document.schema.json
     """
     sys.stdout.write(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
-
-
-if __name__ == "__main__":
-    app()

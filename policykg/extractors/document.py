@@ -9,7 +9,7 @@ from policykg.extractors.outline import outline
 from policykg.extractors.references import find_references
 from policykg.extractors.segment import Segment
 from policykg.extractors.tasks import build_tasks, stable_id
-from policykg.schema import Document, Provenance
+from policykg.schema import Document, Provenance, Reference, Task
 
 
 def document_key(title: str | None, issue_date) -> str:
@@ -40,6 +40,12 @@ def attachment_titles(lines) -> list[str]:
     return titles
 
 
+def cited_in(task: Task, references: list[Reference]) -> Task:
+    """The task with the document's citations that its own text makes."""
+    own = tuple(r for r in references if r.title and f"《{r.title}》" in task.text)
+    return task.model_copy(update={"references": own}) if own else task
+
+
 def parse_document(segment: Segment) -> Document:
     header = parse_header(segment)
     body = segment.body[header.body_start:]
@@ -48,6 +54,7 @@ def parse_document(segment: Segment) -> Document:
     tasks = build_tasks(outline(body), doc_id, segment.path, header.issue_date, uses_comma_convention(text))
     excluded = [*header.enclosed_titles, header.title or "", *attachment_titles(body)]
     references = find_references(text, exclude=excluded)
+    tasks = [cited_in(task, references) for task in tasks]
     lines = segment.heading + segment.body
     pages = tuple(sorted({line.page for line in lines if line.page is not None}))
     return Document(

@@ -76,9 +76,14 @@ class TaskBuilder:
         self.add(block, start, annotation.start, annotation.units, deadlines, source_end=annotation.end)
 
     def dated(self, sentence: str) -> list[Deadline]:
-        """Deadlines of a sentence, less past periods it merely mentions ("对2022年第四季度…")."""
-        return [d for d in find_deadlines(sentence, self.year)
-                if not (self.issued and d.date and d.date < self.issued and "前" not in d.phrase)]
+        """Deadlines of a sentence, less the past it merely mentions: a period before the issue date
+        ("对2022年第四季度…") or a cut-off over a year before it ("1983年12月10日前已建成的房屋")."""
+        return [d for d in find_deadlines(sentence, self.year) if not self.historical(d)]
+
+    def historical(self, deadline: Deadline) -> bool:
+        if not (self.issued and deadline.date and deadline.date < self.issued):
+            return False
+        return "前" not in deadline.phrase or (self.issued - deadline.date).days > 366
 
     def running(self, block: Block, start: int) -> None:
         """One task per sentence with a deadline; a block's headline stays with its first sentence."""

@@ -44,8 +44,13 @@ def clean_unit(name: str) -> str:
     return TRAILING_NOISE.sub("", name)
 
 
+# "A、B等市政府有关部门及各县区人民政府": 等/及/和 after a complete unit name also separate units
+CONJUNCTION = re.compile(r"(?<=[局委办厅府院会部心室处队行司门位])(等|及|和|以及)(?=各|有关|相关|市|省|区|县|州)")
+
+
 def split_units(text: str, separators: str = SEPARATORS) -> list[str]:
     """Unit names in a list, collectives kept whole."""
+    text = CONJUNCTION.sub("、", text)
     units: list[str] = []
     pending = ""
     for part in split_top_level(text, separators):

@@ -1,0 +1,141 @@
+"""Resolve stage: extracted documents to the graph of schema/graph.py — agencies resolved by
+jurisdiction, citations linked to corpus documents or stubs, rows ready for every store."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from policykg.extractors.tasks import stable_id
+from policykg.graph.agencies import ResolvedAgency, resolve
+from policykg.graph.citations import CitationIndex
+from policykg.graph.jurisdiction import MUNICIPALITIES, Jurisdiction, document_jurisdiction
+from policykg.graph.model import GraphData
+from policykg.schema import Document, Role, Task
+from policykg.schema.graph import NODES, RELS
+
+
+class GraphBuilder:
+    def __init__(self, documents: list[Document]):
+        self.documents = documents
+        self.citations = CitationIndex(documents)
+        self.nodes: dict[str, dict[str, dict[str, Any]]] = {n.label: {} for n in NODES}
+        self.edges: dict[str, dict[tuple, dict[str, Any]]] = {r.type: {} for r in RELS}
+        self.mentions: dict[str, set[str]] = defaultdict(set)
+
+    def node(self, node_label: str, key: str, **props) -> str:
+        row = self.nodes[node_label].setdefault(key, {})
+        row.update({k: v for k, v in props.items() if v is not None or k not in row})
+        return key
+
+    def edge(self, rel: str, from_label: str, source: str, to_label: str, target: str, **props) -> None:
+        self.edges[rel].setdefault((from_label, source, to_label, target), props)
+
+    def jurisdiction(self, place: Jurisdiction) -> str | None:
+        parent = None
+        for depth in range(1, len(place.path) + 1):
+            path = place.path[:depth]
+            key = "/".join(path)
+            self.node("Jurisdiction", key, jurisdiction_id=key, name=path[-1], level=level_of(path[-1]))
+            if parent:
+                self.edge("PART_OF", "Jurisdiction", key, "Jurisdiction", parent)
+            parent = key
+        return parent
+
+    def agency(self, agency: ResolvedAgency, mention: str) -> str:
+        self.mentions[agency.agency_id].add(mention)
+        self.node("Agency", agency.agency_id, agency_id=agency.agency_id, name=agency.name,
+                  jurisdiction=agency.jurisdiction.id, level=agency.jurisdiction.level, is_group=agency.is_group)
+        place = self.jurisdiction(agency.jurisdiction)
+        if place:
+            self.edge("IN_JURISDICTION", "Agency", agency.agency_id, "Jurisdiction", place)
+        if agency.parent_id:
+            self.edge("PART_OF", "Agency", agency.agency_id, "Agency", agency.parent_id)
+        return agency.agency_id
+
+    def document(self, doc: Document) -> None:
+        place = document_jurisdiction(list(doc.issuers), doc.province)
+        self.node("Document", doc.doc_id, doc_id=doc.doc_id, title=doc.title, doc_number=doc.doc_number,
+                  issue_date=doc.issue_date, doc_type=doc_type(doc.title), jurisdiction=place.id,
+                  province=doc.province, stub=False, source_path=doc.provenance.path,
+                  start_line=doc.provenance.start_line, end_line=doc.provenance.end_line,
+                  pages=list(doc.provenance.pages), sources=[s.path for s in doc.sources or (doc.provenance,)],
+                  enclosed_titles=list(doc.enclosed_titles))
+        issuers = [resolve(name, place) for name in doc.issuers]
+        for name, agency in zip(doc.issuers, issuers):
+            self.edge("ISSUED", "Agency", self.agency(agency, name), "Document", doc.doc_id, mention=name)
+        for name in doc.recipients:
+            self.edge("ADDRESSED_TO", "Document", doc.doc_id, "Agency", self.agency(resolve(name, place), name),
+                      mention=name)
+        for reference in doc.references:
+            self.cite("Document", doc.doc_id, reference)
+        for task in doc.tasks:
+            self.task(doc, task, place, issuers[0] if issuers else None)
+
+    def cite(self, from_label: str, source: str, reference) -> None:
+        target = self.citations.resolve(reference)
+        if target.doc_id == source:
+            return
+        if target.stub:
+            self.node("Document", target.doc_id, doc_id=target.doc_id, title=reference.title,
+                      doc_number=reference.doc_number, stub=True)
+        self.edge("CITES", from_label, source, "Document", target.doc_id, title=reference.title,
+                  doc_number=reference.doc_number)
+
+    def task(self, doc: Document, task: Task, place: Jurisdiction, issuer: ResolvedAgency | None) -> None:
+        dates = task.due_dates
+        self.node("Task", task.task_id, task_id=task.task_id, label=task.label, path=list(task.path),
+                  text=task.text, deadlines=dates, due_date=max(dates) if dates else None, ongoing=task.ongoing,
+                  source_path=task.provenance.path, start_line=task.provenance.start_line,
+                  end_line=task.provenance.end_line, pages=list(task.provenance.pages))
+        self.edge("HAS_TASK", "Document", doc.doc_id, "Task", task.task_id)
+        for unit in task.units:
+            agency = self.agency(resolve(unit.mention, place, issuer), unit.mention)
+            rel = "LEADS" if unit.role is Role.lead else "RESPONSIBLE_FOR"
+            self.edge(rel, "Agency", agency, "Task", task.task_id, mention=unit.mention)
+        for index, target in enumerate(task.targets):
+            key = stable_id(task.task_id, str(index))
+            self.node("Target", key, target_id=key, value=target.value, unit=target.unit,
+                      comparator=target.comparator, text=target.phrase)
+            self.edge("HAS_TARGET", "Task", task.task_id, "Target", key)
+        for reference in task.references:
+            self.cite("Task", task.task_id, reference)
+
+    def build(self) -> GraphData:
+        for doc in self.documents:
+            self.document(doc)
+        for agency_id, written in self.mentions.items():
+            self.nodes["Agency"][agency_id]["aliases"] = sorted(written)
+        nodes = {label: [complete(label, row) for row in rows.values()] for label, rows in self.nodes.items()}
+        edges = {rel: [{"from": s, "to": t, "from_label": fl, "to_label": tl, **props}
+                       for (fl, s, tl, t), props in rows.items()] for rel, rows in self.edges.items()}
+        return GraphData(nodes=nodes, edges=edges)
+
+
+def level_of(place: str) -> str:
+    if place in MUNICIPALITIES or place.endswith(("省", "自治区")):
+        return "province"
+    return "county" if place.endswith(("区", "县", "旗")) else "city"
+
+
+def complete(label: str, row: dict[str, Any]) -> dict[str, Any]:
+    """Every property of the label present (None when unknown), in schema order."""
+    spec = next(n for n in NODES if n.label == label)
+    return {name: row.get(name) for name in spec.properties}
+
+
+DOC_TYPES = (("通知", "notice"), ("意见", "opinion"), ("方案", "plan"), ("要点", "work_points"),
+             ("办法", "measures"), ("条例", "regulation"), ("措施", "measures"), ("清单", "list"),
+             ("公告", "announcement"), ("规划", "plan"))
+
+
+def doc_type(title: str | None) -> str | None:
+    """The kind of document its title ends with (通知, 方案, 要点, …)."""
+    if not title:
+        return None
+    ending = max(((title.rfind(word), kind) for word, kind in DOC_TYPES), default=(-1, None))
+    return ending[1] if ending[0] >= 0 else None
+
+
+def build_graph(documents: list[Document]) -> GraphData:
+    """Documents (duplicates already merged) to the resolved graph."""
+    return GraphBuilder(documents).build()

@@ -1,0 +1,1 @@
+"""Stores of the one graph model: embedded (LadybugDB, the default), Neo4j, networkx."""

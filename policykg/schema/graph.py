@@ -1,0 +1,88 @@
+"""The graph schema as data: labels, keys, property types, relationship types and their ends.
+
+Every store's schema is generated from these tables and never written twice: the embedded
+store's DDL, Neo4j constraints and indexes, neo4j-admin CSV headers, GraphML keys and the
+Cypher linter's schema.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# property types, written as the embedded store (LadybugDB) spells them
+STRING, DATE, BOOLEAN, INT, FLOAT = "STRING", "DATE", "BOOLEAN", "INT64", "DOUBLE"
+STRING_LIST, DATE_LIST, INT_LIST = "STRING[]", "DATE[]", "INT64[]"
+
+
+@dataclass(frozen=True)
+class NodeType:
+    label: str
+    key: str
+    properties: dict[str, str]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class RelType:
+    type: str
+    ends: tuple[tuple[str, str], ...]  # (from label, to label) pairs
+    properties: dict[str, str] = field(default_factory=dict)
+    description: str = ""
+
+
+NODES: tuple[NodeType, ...] = (
+    NodeType("Document", "doc_id", {
+        "doc_id": STRING, "title": STRING, "doc_number": STRING, "issue_date": DATE, "doc_type": STRING,
+        "jurisdiction": STRING, "province": STRING, "stub": BOOLEAN, "source_path": STRING,
+        "start_line": INT, "end_line": INT, "pages": INT_LIST, "sources": STRING_LIST,
+        "enclosed_titles": STRING_LIST}, "A policy document; stub=true for one cited but not in the corpus"),
+    NodeType("Agency", "agency_id", {
+        "agency_id": STRING, "name": STRING, "jurisdiction": STRING, "level": STRING, "is_group": BOOLEAN,
+        "aliases": STRING_LIST}, "A government body, or a collective of bodies (is_group)"),
+    NodeType("Jurisdiction", "jurisdiction_id", {
+        "jurisdiction_id": STRING, "name": STRING, "level": STRING}, "A province, city or county"),
+    NodeType("Task", "task_id", {
+        "task_id": STRING, "label": STRING, "path": STRING_LIST, "text": STRING, "deadlines": DATE_LIST,
+        "due_date": DATE, "ongoing": BOOLEAN, "source_path": STRING, "start_line": INT, "end_line": INT,
+        "pages": INT_LIST}, "An obligation: a measure or a sentence that assigns work"),
+    NodeType("Target", "target_id", {
+        "target_id": STRING, "value": FLOAT, "unit": STRING, "comparator": STRING, "text": STRING},
+        "A quantitative target of a task"),
+)
+
+RELS: tuple[RelType, ...] = (
+    RelType("ISSUED", (("Agency", "Document"),), {"mention": STRING}, "the agency issued the document"),
+    RelType("ADDRESSED_TO", (("Document", "Agency"),), {"mention": STRING}, "主送: the document is addressed to"),
+    RelType("HAS_TASK", (("Document", "Task"),), {}, "the document assigns the task"),
+    RelType("HAS_TARGET", (("Task", "Target"),), {}, "the task states the target"),
+    RelType("LEADS", (("Agency", "Task"),), {"mention": STRING}, "牵头单位: the agency leads the task"),
+    RelType("RESPONSIBLE_FOR", (("Agency", "Task"),), {"mention": STRING},
+            "责任/配合单位: the agency shares the task"),
+    RelType("CITES", (("Document", "Document"), ("Task", "Document")), {"title": STRING, "doc_number": STRING},
+            "the document (or task) cites the document"),
+    RelType("IN_JURISDICTION", (("Agency", "Jurisdiction"),), {}, "the agency belongs to the jurisdiction"),
+    RelType("PART_OF", (("Jurisdiction", "Jurisdiction"), ("Agency", "Agency")), {},
+            "a jurisdiction within another; an internal division within its department"),
+)
+
+NODE_BY_LABEL = {n.label: n for n in NODES}
+REL_BY_TYPE = {r.type: r for r in RELS}
+
+
+def property_keys() -> list[str]:
+    keys = {p for n in NODES for p in n.properties} | {p for r in RELS for p in r.properties}
+    return sorted(keys)
+
+
+# keys read from values that are not nodes: the load statements' row maps, temporal accessors
+ROW_KEYS = ("from", "to", "props", "task_ids", "year", "month", "day")
+
+
+def linter_schema(parameters: dict[str, object]) -> dict:
+    """The schema Neo4j's Cypher linter checks statements against (labels, types, keys, parameters)."""
+    return {
+        "labels": [n.label for n in NODES],
+        "relationshipTypes": [r.type for r in RELS],
+        "propertyKeys": sorted(set(property_keys()) | set(ROW_KEYS)),
+        "parameters": parameters,
+        "graphSchema": [{"from": a, "relType": r.type, "to": b} for r in RELS for a, b in r.ends],
+    }
