@@ -36,3 +36,20 @@ def corpus_lines(name: str, start: int, end: int) -> str:
     """Lines start..end (1-based, inclusive) of a corpus file, as they stand in the file."""
     path = next(CORPUS.glob(f"{name}*"))
     return "\n".join(path.read_text(encoding="utf-8").splitlines()[start - 1:end])
+
+
+@pytest.fixture(scope="session")
+def corpus_graph(corpus_documents):
+    from policykg.graph.build import build_graph
+
+    return build_graph(corpus_documents)
+
+
+@pytest.fixture(scope="session")
+def corpus_db(corpus_graph, tmp_path_factory):
+    """The corpus built into an embedded database file."""
+    from policykg.graph.stores.embedded import build
+
+    path = tmp_path_factory.mktemp("db") / "corpus.lbug"
+    build(corpus_graph, path)
+    return path

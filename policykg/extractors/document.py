@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from policykg.extractors.annotations import uses_comma_convention
-from policykg.extractors.header import parse_header
+from policykg.extractors.header import enclosed_from_notice, parse_header
 from policykg.extractors.outline import outline
 from policykg.extractors.references import find_references
 from policykg.extractors.segment import Segment
@@ -40,6 +40,15 @@ def attachment_titles(lines) -> list[str]:
     return titles
 
 
+def enclosed_titles(header, from_notice: list[str]) -> list[str]:
+    """The titles a notice issues: 《…》 in its title and its notice sentence; words taken from an
+    unquoted title ("印发…的通知") only when the notice quotes none."""
+    quoted_title = "《" in (header.title or "")
+    if from_notice and not quoted_title:
+        return from_notice
+    return list(dict.fromkeys([*header.enclosed_titles, *from_notice]))
+
+
 def cited_in(task: Task, references: list[Reference]) -> Task:
     """The task with the document's citations that its own text makes."""
     own = tuple(r for r in references if r.title and f"《{r.title}》" in task.text)
@@ -52,14 +61,15 @@ def parse_document(segment: Segment) -> Document:
     text = "".join(line.text for line in body)
     doc_id = stable_id(document_key(header.title, header.issue_date))
     tasks = build_tasks(outline(body), doc_id, segment.path, header.issue_date, uses_comma_convention(text))
-    excluded = [*header.enclosed_titles, header.title or "", *attachment_titles(body)]
+    enclosed = enclosed_titles(header, enclosed_from_notice(text))
+    excluded = [*enclosed, header.title or "", *attachment_titles(body)]
     references = find_references(text, exclude=excluded)
     tasks = [cited_in(task, references) for task in tasks]
     lines = segment.heading + segment.body
     pages = tuple(sorted({line.page for line in lines if line.page is not None}))
     return Document(
         doc_id=doc_id, title=header.title, doc_number=header.doc_number, issue_date=header.issue_date,
-        issuers=header.issuers, recipients=header.recipients, enclosed_titles=header.enclosed_titles,
+        issuers=header.issuers, recipients=header.recipients, enclosed_titles=tuple(enclosed),
         region=segment.region, province=segment.province, references=tuple(references), tasks=tuple(tasks),
         provenance=Provenance(path=segment.path, start_line=lines[0].line_no, end_line=lines[-1].line_no,
                               pages=pages))

@@ -78,6 +78,21 @@ def enclosed_from_title(title: str) -> list[str]:
     return [bare] if bare and bare != rest else []
 
 
+ISSUING = re.compile(r"印发给|印发你们|予以印发|现印发|转发给|现予印发|现将[^。]*印发")
+CITING_VERB = re.compile(r"(根据|按照|贯彻|落实|依据)$")
+NOTICE_WINDOW = 600
+
+
+def enclosed_from_notice(body: str) -> list[str]:
+    """Titles the notice's own words issue: the 《…》 of the sentence that says 现印发给你们."""
+    for sentence in re.findall(r"[^。]+。?", body[:NOTICE_WINDOW]):
+        verb = ISSUING.search(sentence)
+        if verb:
+            return [m.group(1) for m in QUOTED.finditer(sentence)
+                    if not CITING_VERB.search(sentence[max(0, m.start() - 4):m.start()])]
+    return []
+
+
 def read_doc_number(lines: list[str]) -> tuple[str | None, list[str]]:
     """The 文号 on the first body line; text glued after it stays as a line of its own."""
     if not lines:

@@ -37,10 +37,17 @@ class CitationIndex:
                 if title:
                     self.by_title.setdefault(normal_title(title), doc.doc_id)
 
+        self.stubs: dict[str, str] = {}  # 文号 or title -> stub id, so one cited document is one stub
+
     def resolve(self, reference: Reference) -> CitationTarget:
         number, title = normal_number(reference.doc_number), normal_title(reference.title)
         found = self.by_number.get(number) if number else None
         found = found or (self.by_title.get(title) if title else None)
         if found:
             return CitationTarget(doc_id=found, stub=False)
-        return CitationTarget(doc_id=stable_id("stub", number or title), stub=True)
+        stub = (self.stubs.get(number) if number else None) or (self.stubs.get(title) if title else None)
+        stub = stub or stable_id("stub", number or title)
+        for key in (number, title):
+            if key:
+                self.stubs.setdefault(key, stub)
+        return CitationTarget(doc_id=stub, stub=True)
