@@ -79,17 +79,27 @@ def enclosed_from_title(title: str) -> list[str]:
 
 
 ISSUING = re.compile(r"印发给|印发你们|予以印发|现印发|转发给|现予印发|现将[^。]*印发")
-CITING_VERB = re.compile(r"(根据|按照|贯彻|落实|依据)$")
+RUN_JOINER = re.compile(r"[、和及与]?")
 NOTICE_WINDOW = 600
 
 
 def enclosed_from_notice(body: str) -> list[str]:
-    """Titles the notice's own words issue: the 《…》 of the sentence that says 现印发给你们."""
+    """Titles the notice's own words issue: in the sentence that says 现印发给你们, the last run of
+    adjacent 《…》 before the verb ("按照《X》…制定了《Y》，现印发给你们" issues Y, cites X)."""
     for sentence in re.findall(r"[^。]+。?", body[:NOTICE_WINDOW]):
         verb = ISSUING.search(sentence)
-        if verb:
-            return [m.group(1) for m in QUOTED.finditer(sentence)
-                    if not CITING_VERB.search(sentence[max(0, m.start() - 4):m.start()])]
+        if not verb:
+            continue
+        runs: list[list[str]] = []
+        previous_end = None
+        for match in QUOTED.finditer(sentence[:verb.end()]):
+            adjacent = previous_end is not None and RUN_JOINER.fullmatch(sentence[previous_end:match.start()])
+            if adjacent:
+                runs[-1].append(match.group(1))
+            else:
+                runs.append([match.group(1)])
+            previous_end = match.end()
+        return runs[-1] if runs else []
     return []
 
 
