@@ -126,13 +126,18 @@ def render(columns: list[str], rows: list[list], fmt: OutputFormat) -> None:
         table = Table(*columns, show_lines=False)
         for row in rows:
             table.add_row(*(cell(v) for v in row))
-        out.print(table)
+        (out if out.is_terminal else Console(width=200)).print(table)
+
+
+MAX_CELL = 60
 
 
 def cell(value) -> str:
+    """A table cell: lists joined with 、, long texts cut (use --format json for everything)."""
     if value is None:
         return ""
-    return "、".join(map(str, value)) if isinstance(value, list) else str(value)
+    text = "、".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "…"
 
 
 @app.command()

@@ -72,3 +72,48 @@ def test_schema_prints_json_schema():
     schema = json.loads(result.stdout)
     assert schema["title"] == "Document" and "tasks" in schema["properties"]
     assert {"Task", "Deadline", "Target", "UnitMention", "Provenance", "Reference"} <= set(schema["$defs"])
+
+
+def test_build_then_query_by_name_and_inline(tmp_path):
+    db = tmp_path / "g.lbug"
+    built = run("build", ROOT / "examples", "--db", db)
+    assert built.returncode == 0, built.stderr
+    assert "Task" in built.stderr and db.exists()
+    by_name = run("query", "--db", db, "--name", "agency_tasks", "--param", "agency=郑州市大数据局", "--format", "json")
+    rows = json.loads(by_name.stdout)
+    assert rows and all(r["agency"] == "郑州市大数据局" for r in rows)
+    inline = run("query", "--db", db, "MATCH (d:Document) WHERE d.doc_number = $n RETURN d.title AS title",
+                 "--param", "n=郑政文[2023]62号", "--format", "csv")
+    assert inline.stdout.splitlines() == ["title", "郑州市人民政府关于印发郑州市2023年优化营商环境工作要点的通知"]
+
+
+def test_query_refuses_writes_and_injection_through_param(tmp_path):
+    db = tmp_path / "g.lbug"
+    run("build", ROOT / "examples", "--db", db)
+    write = run("query", "--db", db, "MATCH (t:Task) DETACH DELETE t")
+    assert write.returncode == 2 and "read-only" in write.stderr
+    hostile = run("query", "--db", db, "--name", "agency_tasks", "--param",
+                  "agency=x' OR 1=1 WITH a MATCH (t:Task) DETACH DELETE t //", "--format", "json")
+    assert hostile.returncode == 0 and json.loads(hostile.stdout) == []
+    count = run("query", "--db", db, "MATCH (t:Task) RETURN count(*) AS n", "--format", "json")
+    assert json.loads(count.stdout)[0]["n"] > 0
+    bad = run("query", "--db", db, "--name", "agency_tasks", "--param", "no-equals-sign")
+    assert bad.returncode != 0 and "KEY=VALUE" in bad.stderr
+
+
+def test_export_neo4j_csv_and_graphml(tmp_path):
+    result = run("export", ROOT / "examples", "--format", "neo4j-csv", "--out", tmp_path / "csv")
+    assert result.returncode == 0 and "neo4j-admin database import full" in result.stderr
+    assert (tmp_path / "csv" / "Task.csv").exists() and (tmp_path / "csv" / "import.sh").exists()
+    result = run("export", ROOT / "examples", "--format", "graphml", "--out", tmp_path / "gml")
+    assert result.returncode == 0 and (tmp_path / "gml" / "policykg.graphml").exists()
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    from policykg.cli import app
+
+    names = [command.name or command.callback.__name__ for command in app.registered_commands]
+    assert {"extract", "build", "query", "queries", "export", "schema"} <= set(names)
+    for name in names:
+        assert f"policykg {name}" in readme, f"README does not document 'policykg {name}'"

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -62,11 +63,36 @@ def load(connection: ladybug.Connection, graph: GraphData, staging: Path) -> Non
             connection.execute(f"COPY {rel.type} FROM '{path.as_posix()}'{options}")
 
 
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_abandoned(path: Path) -> None:
+    """Work folders of builds that were killed (their process is gone) are removed."""
+    for work in path.parent.glob(f".{path.name}.*"):
+        owner = work / "pid"
+        try:
+            pid = int(owner.read_text())
+        except (OSError, ValueError):
+            pid = None
+        young = time.time() - work.stat().st_mtime < 60  # a build may not have written its pid yet
+        if (pid is None and not young) or (pid is not None and not alive(pid)):
+            shutil.rmtree(work, ignore_errors=True)
+
+
 def build(graph: GraphData, path: Path) -> None:
     """Write the graph to a new database file at `path`, replacing any previous one atomically."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_abandoned(path)
     work = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    (work / "pid").write_text(str(os.getpid()))
     try:
         fresh = work / path.name
         database = ladybug.Database(str(fresh))
