@@ -49,9 +49,26 @@ def test_live_build_is_idempotent_and_queries_run(corpus_graph):
                                            sum(map(len, corpus_graph.edges.values())))
         assert stats["round_trips"] * 1000 / stats["rows"] < 5
         with neo4j_store.Neo4jReader(driver=neo4j_store.connect()) as reader:
-            for query in library().values():
-                reader.run(query.neo4j, {p: "2023-11-22" for p in query.parameters})
             with pytest.raises(Exception):
                 reader.run("CREATE (:Agency {agency_id: $id})", {"id": "x"})
+    finally:
+        driver.close()
+
+
+@live
+def test_live_changed_document_replaces_its_tasks(corpus_documents):
+    from policykg.graph.build import build_graph
+
+    doc = next(d for d in corpus_documents if d.doc_number == "郑政文[2023]62号")
+    driver = neo4j_store.connect()
+    try:
+        with driver.session(database=neo4j_store.database_name()) as session:
+            session.run("MATCH (n) DETACH DELETE n").consume()
+            neo4j_store.build(build_graph([doc]), driver)
+            shorter = doc.model_copy(update={"tasks": doc.tasks[:5]})
+            neo4j_store.build(build_graph([shorter]), driver)
+            found = session.run("MATCH (:Document {doc_id: $id})-[:HAS_TASK]->(t:Task) RETURN count(t) AS c",
+                                id=doc.doc_id).single()["c"]
+        assert found == 5
     finally:
         driver.close()

@@ -1,4 +1,6 @@
-"""Every query of the library runs on the embedded store built from the corpus, with a checked result."""
+"""Every query of the library runs on the embedded store built from the corpus, with a checked result;
+the same tests run on Neo4j when NEO4J_URI is set."""
+import os
 import re
 
 import pytest
@@ -7,14 +9,28 @@ from policykg.graph.query_library import library
 from policykg.graph.stores.embedded import EmbeddedReader
 
 
-@pytest.fixture(scope="module")
-def db(corpus_db):
-    with EmbeddedReader(corpus_db) as reader:
+@pytest.fixture(scope="module", params=["embedded", "neo4j"])
+def db(request, corpus_db, corpus_graph):
+    if request.param == "embedded":
+        with EmbeddedReader(corpus_db) as reader:
+            reader.store = "embedded"
+            yield reader
+        return
+    if not os.environ.get("NEO4J_URI"):
+        pytest.skip("NEO4J_URI not set: no Neo4j server")
+    from policykg.graph.stores import neo4j_store
+
+    driver = neo4j_store.connect()
+    with driver.session(database=neo4j_store.database_name()) as session:
+        session.run("MATCH (n) DETACH DELETE n").consume()
+    neo4j_store.build(corpus_graph, driver)
+    with neo4j_store.Neo4jReader(driver) as reader:
+        reader.store = "neo4j"
         yield reader
 
 
 def run(db, query_name, **params):
-    columns, rows = db.run(library()[query_name].embedded, params)
+    columns, rows = db.run(library()[query_name].text(db.store), params)
     return [dict(zip(columns, row)) for row in rows]
 
 
