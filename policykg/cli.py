@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import sys
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 
@@ -140,6 +141,21 @@ def cell(value) -> str:
     return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "…"
 
 
+def open_reader(db: Path, neo4j: bool):
+    """A read-only reader of the chosen store."""
+    if neo4j:
+        from policykg.graph.stores.neo4j_store import Neo4jReader
+
+        return Neo4jReader()
+    from policykg.graph.stores.embedded import EmbeddedReader
+
+    try:
+        return EmbeddedReader(db)
+    except FileNotFoundError as exc:
+        err.print(f"[red]error[/red]: {exc}", highlight=False)
+        raise typer.Exit(code=2) from None
+
+
 @app.command()
 def query(cypher: str = typer.Argument(None, help="A Cypher query (read-only)."),
           name: str = typer.Option(None, "--name", help="A query of the library (see 'policykg queries')."),
@@ -155,14 +171,7 @@ def query(cypher: str = typer.Argument(None, help="A Cypher query (read-only).")
     store = "neo4j" if neo4j else "embedded"
     text = get_query(name).text(store) if name else cypher
     params = parse_params(param)
-    if neo4j:
-        from policykg.graph.stores.neo4j_store import Neo4jReader as Reader
-
-        reader = Reader()
-    else:
-        from policykg.graph.stores.embedded import EmbeddedReader
-
-        reader = EmbeddedReader(db)
+    reader = open_reader(db, neo4j)
     try:
         with reader:
             columns, rows = reader.run(text, params)
@@ -203,6 +212,51 @@ def export(inputs: list[Path] = Inputs,
         exports.write_graphml(graph, out_dir / "policykg.graphml")
         err.print(f"wrote {out_dir / 'policykg.graphml'}", highlight=False)
     finish(result)
+
+
+class FailOn(str, Enum):
+    red = "red"
+    yellow = "yellow"
+    never = "never"
+
+
+@app.command()
+def report(db: Path = DbOption, neo4j: bool = Neo4jOption,
+           as_of: datetime = typer.Option(None, "--as-of", formats=["%Y-%m-%d"],
+                                          help="Date the report is for (default: today)."),
+           previous: Path = typer.Option(None, "--previous", exists=True, dir_okay=False,
+                                         help="A previous report.json: adds what changed since."),
+           formats: str = typer.Option("md,html,json", "--format", help="Comma-separated: md, html, json."),
+           out_dir: Path = typer.Option(..., "--out", help="Folder to write report.{md,html,json} into."),
+           warn_days: int = typer.Option(14, "--warn-days", help="Yellow: due within this many days."),
+           fail_on: FailOn = typer.Option(FailOn.never, "--fail-on",
+                                          help="Exit 1 when any task is red (overdue) or at least yellow.")) -> None:
+    """Write the consistency report: overdue tasks per agency, ownerless and undated tasks, impossible
+    deadlines, naming conflicts, citations to acquire or check, deadline slippage, merged duplicates.
+
+    Example: policykg report --db policykg.lbug --as-of 2023-11-22 --format md,html,json --out report/
+    """
+    from policykg.report.build import build_report
+    from policykg.report.data import read
+    from policykg.report.render import FORMATS, write
+
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = set(chosen) - set(FORMATS)
+    if unknown:
+        raise typer.BadParameter(f"unknown format(s): {', '.join(sorted(unknown))}", param_hint="--format")
+    with open_reader(db, neo4j) as reader:
+        data = read(reader)
+    day = as_of.date() if as_of else date.today()
+    result = build_report(data, day, warn_days, previous)
+    for path in write(result, out_dir, chosen):
+        err.print(f"wrote {path}", highlight=False)
+    overdue = result.check("overdue").items
+    red = sum(i.severity == "red" for i in overdue)
+    yellow = sum(i.severity == "yellow" for i in overdue)
+    err.print(", ".join(f"{c.name} {c.count}" for c in result.checks) + f" (red {red}, yellow {yellow})",
+              highlight=False)
+    if (fail_on is FailOn.red and red) or (fail_on is FailOn.yellow and red + yellow):
+        raise typer.Exit(code=1)
 
 
 @app.command()

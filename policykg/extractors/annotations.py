@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from policykg.extractors.patterns import CLOSE, OPEN
-from policykg.extractors.units import split_top_level, split_units
+from policykg.extractors.units import PLACE_ONLY, split_top_level, split_units
 from policykg.schema import Role, UnitMention
 from policykg.schema.models import Model
 
@@ -30,7 +30,8 @@ COMMA_CONVENTION = re.compile(r"逗号前为牵头|逗号前的?为牵头|顿号
 UNIT_SUFFIX = re.compile(
     r"(局|委|办|厅|政府|中心|公司|总部|部门|单位|机构|处|室|科|院|会|联|队|行|所|站|集团|海关|小组|部|署|"
     r"社|馆|街道|镇|管委会|委员会|办公室|分局|支队|大队|总队|各地|各区|各县|各市|片区|企业|银行|园区|集团|协会)$")
-ROLE_WORDS = re.compile(r"(牵头|配合|参与|协同|协助|负责|落实|实施|推进|等)+$")
+ROLE_WORDS = re.compile(r"(按职责分工|按职责|分别|共同|牵头|配合|参与|协同|协助|负责|落实|实施|推进|等)+$")
+TIME_CLAUSE = re.compile(r"(\d{4}年|\d{1,2}月|年底|年内|上半年|下半年|季度|持续推进|长期|常态化)")
 
 
 class Annotation(Model):
@@ -141,26 +142,31 @@ def field_lines(text: str, taken: list[tuple[int, int]], comma_convention: bool)
 
 
 def unit_like(name: str) -> bool:
-    return 2 <= len(name) <= 40 and bool(UNIT_SUFFIX.search(name))
+    """A body (…局, …委, …中心), a collective (各…) or a place standing for its government (开发区)."""
+    if not 2 <= len(name) <= 40:
+        return False
+    return bool(UNIT_SUFFIX.search(name)) or name.startswith("各") or bool(PLACE_ONLY.match(name))
 
 
-def trailing_units(content: str) -> list[UnitMention] | None:
-    """Units of a bare parenthetical such as （A、B牵头，C配合） or （A会同B负责）, else None."""
+def trailing_units(content: str) -> tuple[list[UnitMention], str | None] | None:
+    """Units of a bare parenthetical such as （A、B牵头，C配合）, （A会同B负责） or
+    〔A牵头，B按职责分工负责，2023年9月底前完成〕, and its time clause; None when it is not one."""
     content = NOTE.sub("", content)
-    if "会同" in content:
-        lead, _, co = content.partition("会同")
-        co = ROLE_WORDS.sub("", co)
-        leads, cos = split_units(lead), split_units(co)
-        mentions = [UnitMention(mention=u, role=Role.lead) for u in leads]
-        mentions += [UnitMention(mention=u, role=Role.co) for u in cos]
-    else:
-        mentions = []
-        for clause in split_top_level(content, "；;，,"):
-            role = Role.lead if re.search(r"牵头$", clause) else Role.co
-            names = split_units(ROLE_WORDS.sub("", clause))
-            mentions += [UnitMention(mention=u, role=role) for u in names]
+    clauses = split_top_level(content, "；;，,")
+    time_limit = None
+    if len(clauses) > 1 and TIME_CLAUSE.search(clauses[-1]):
+        time_limit = clauses.pop()
+    mentions: list[UnitMention] = []
+    for clause in clauses:
+        if "会同" in clause:
+            lead, _, co = clause.partition("会同")
+            mentions += [UnitMention(mention=u, role=Role.lead) for u in split_units(lead)]
+            mentions += [UnitMention(mention=u, role=Role.co) for u in split_units(ROLE_WORDS.sub("", co))]
+            continue
+        role = Role.lead if re.search(r"牵头$", clause) else Role.co
+        mentions += [UnitMention(mention=u, role=role) for u in split_units(ROLE_WORDS.sub("", clause))]
     if mentions and all(unit_like(m.mention) for m in mentions):
-        return mentions
+        return mentions, time_limit
     return None
 
 
@@ -176,9 +182,11 @@ def trailing(text: str, taken: list[tuple[int, int]]) -> list[Annotation]:
         after = text[end] if end < len(text) else "。"
         if before not in "。；;！？”" and after not in "。；;" and end != len(text):
             continue
-        units = trailing_units(text[start + 1:end - 1])
-        if units:
-            found.append(Annotation(start=start, end=end, units=tuple(units), raw=text[start:end]))
+        parsed = trailing_units(text[start + 1:end - 1])
+        if parsed:
+            units, time_limit = parsed
+            found.append(Annotation(start=start, end=end, units=tuple(units), time_limit=time_limit,
+                                    raw=text[start:end]))
     return found
 
 

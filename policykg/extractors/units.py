@@ -45,7 +45,8 @@ def clean_unit(name: str) -> str:
 
 
 # "A、B等市政府有关部门及各县区人民政府": 等/及/和 after a complete unit name also separate units
-CONJUNCTION = re.compile(r"(?<=[局委办厅府院会部心室处队行司门位])(等|及|和|以及)(?=各|有关|相关|市|省|区|县|州)")
+CONJUNCTION = re.compile(r"(?<=[局委办厅府院会部心室处队行司门位])(等|及|和|以及)(?=各|有关|相关|市|省|区|县|州)"
+                         r"|(?<=[局委办厅府院会部心室处队行司门位])(及|以及)(?=[\u4e00-\u9fff])")
 
 
 def split_units(text: str, separators: str = SEPARATORS) -> list[str]:

@@ -59,7 +59,7 @@ class GraphBuilder:
                   province=doc.province, stub=False, source_path=doc.provenance.path,
                   start_line=doc.provenance.start_line, end_line=doc.provenance.end_line,
                   pages=list(doc.provenance.pages), sources=[s.path for s in doc.sources or (doc.provenance,)],
-                  enclosed_titles=list(doc.enclosed_titles))
+                  enclosed_titles=list(doc.enclosed_titles), merge_conflicts=list(doc.merge_conflicts))
         issuers = [resolve(name, place) for name in doc.issuers]
         for name, agency in zip(doc.issuers, issuers):
             self.edge("ISSUED", "Agency", self.agency(agency, name), "Document", doc.doc_id, mention=name)

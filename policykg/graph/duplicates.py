@@ -13,6 +13,22 @@ def richness(doc: Document) -> tuple:
     return (len(doc.tasks), doc.doc_number is not None, len(doc.recipients), len(doc.references))
 
 
+COMPARED = ("title", "doc_number", "issue_date", "issuers", "recipients")
+
+
+def conflicts(group: list[Document]) -> tuple[str, ...]:
+    """Fields whose values differ between copies (one copy lacking a value counts too), and task counts."""
+    found = []
+    for field in COMPARED:
+        values = {str(getattr(d, field) or "") for d in group}
+        if len(values) > 1:
+            found.append(f"{field}: " + " | ".join(sorted(values)))
+    counts = {len(d.tasks) for d in group}
+    if len(counts) > 1:
+        found.append("tasks: " + " | ".join(map(str, sorted(counts))))
+    return tuple(found)
+
+
 def merge(group: list[Document]) -> Document:
     """One document from its copies: the richest copy, gaps filled from the others."""
     ordered = sorted(group, key=richness, reverse=True)
@@ -23,7 +39,7 @@ def merge(group: list[Document]) -> Document:
         if not getattr(best, field):
             fill[field] = next((getattr(d, field) for d in ordered if getattr(d, field)), getattr(best, field))
     sources = tuple(dict.fromkeys(src for d in group for src in (d.sources or (d.provenance,))))
-    return best.model_copy(update={**fill, "sources": sources})
+    return best.model_copy(update={**fill, "sources": sources, "merge_conflicts": conflicts(group)})
 
 
 def merge_duplicates(documents: list[Document]) -> list[Document]:

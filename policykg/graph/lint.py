@@ -21,9 +21,13 @@ EXAMPLE_VALUES = {"rows": [], "docs": [], "as_of": "2023-11-22"}
 
 
 def shipped_statements() -> dict[str, str]:
-    """Every Neo4j statement the project ships or generates: the query library and the load statements."""
+    """Every Neo4j statement the project ships or generates: the query library, the load statements
+    and the report's queries."""
+    from policykg.report.data import QUERIES
+
     statements = {f"query:{q.name}": q.neo4j for q in library().values()}
     statements.update({f"load:{i}": s for i, s in enumerate(neo4j_store.all_statements())})
+    statements.update({f"report:{name}": s for name, s in QUERIES.items()})
     return statements
 
 

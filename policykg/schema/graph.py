@@ -34,7 +34,8 @@ NODES: tuple[NodeType, ...] = (
         "doc_id": STRING, "title": STRING, "doc_number": STRING, "issue_date": DATE, "doc_type": STRING,
         "jurisdiction": STRING, "province": STRING, "stub": BOOLEAN, "source_path": STRING,
         "start_line": INT, "end_line": INT, "pages": INT_LIST, "sources": STRING_LIST,
-        "enclosed_titles": STRING_LIST}, "A policy document; stub=true for one cited but not in the corpus"),
+        "enclosed_titles": STRING_LIST, "merge_conflicts": STRING_LIST},
+        "A policy document; stub=true for one cited but not in the corpus"),
     NodeType("Agency", "agency_id", {
         "agency_id": STRING, "name": STRING, "jurisdiction": STRING, "level": STRING, "is_group": BOOLEAN,
         "aliases": STRING_LIST}, "A government body, or a collective of bodies (is_group)"),

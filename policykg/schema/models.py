@@ -135,6 +135,7 @@ class Document(Model):
     tasks: tuple[Task, ...] = ()
     provenance: Provenance
     sources: tuple[Provenance, ...] = Field(default=(), description="every source the document was merged from")
+    merge_conflicts: tuple[str, ...] = Field(default=(), description="fields on which merged copies disagreed")
 
 
 class ExtractionError(Model):
