@@ -260,6 +260,18 @@ def report(db: Path = DbOption, neo4j: bool = Neo4jOption,
 
 
 @app.command()
+def bloom(out_dir: Path = typer.Option(..., "--out", help="Folder to write the perspective and style into.")) -> None:
+    """Write the Neo4j Bloom perspective (policykg-perspective.json) and Browser style (policykg.grass).
+
+    Example: policykg bloom --out bloom/
+    """
+    from policykg.graph import bloom as assets
+
+    for path in assets.write(out_dir):
+        err.print(f"wrote {path}", highlight=False)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the extracted Document record.
 

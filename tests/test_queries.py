@@ -131,3 +131,33 @@ def test_tasks_due_between(db):
 def test_agency_lookup(db):
     rows = run(db, "agency_lookup", name="发改委")
     assert any(r["agency"] == "上海市发展改革委" and "市发改委" in r["written_as"] for r in rows)
+
+
+def path_nodes(rows):
+    """Nodes of the paths a graph query returns, as (label, caption) pairs, whichever the store."""
+    found = set()
+    for row in rows:
+        path = row["p"]
+        nodes = path["_NODES"] if isinstance(path, dict) else path.nodes
+        for node in nodes:
+            props = dict(node) if not isinstance(node, dict) else node
+            label = props.get("_LABEL") or next(iter(node.labels))
+            found.add((label, props.get("name") or props.get("doc_number") or props.get("task_id")))
+    return found
+
+
+def test_graph_agency_tasks_due_before(db):
+    rows = run(db, "graph_agency_tasks_due_before", agency="郑州市大数据局", date="2023-10-01")
+    nodes = path_nodes(rows)
+    assert ("Agency", "郑州市大数据局") in nodes and ("Document", "郑政文[2023]62号") in nodes
+    assert len(rows) == 2  # items 2 (September) and 15 (June) of the 郑州 要点
+
+
+def test_graph_overdue_tasks(db):
+    rows = run(db, "graph_overdue_tasks", date="2023-07-01")
+    assert ("Agency", "郑州市市场监管局") in path_nodes(rows)
+
+
+def test_graph_citation_chain(db):
+    rows = run(db, "graph_citation_chain", doc_number="黄府规〔2023〕4号")
+    assert ("Document", "沪府规〔2023〕1号") in path_nodes(rows)

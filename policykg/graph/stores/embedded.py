@@ -113,7 +113,14 @@ def build(graph: GraphData, path: Path) -> None:
 
 
 def plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+    """A result value with dates as ISO strings, also inside paths, nodes and lists."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
 
 
 class EmbeddedReader:
