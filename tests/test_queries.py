@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from policykg.graph.query_library import library
+from policykg.graph.query_library import library, run as run_query
 from policykg.graph.stores.embedded import EmbeddedReader
 
 
@@ -13,7 +13,6 @@ from policykg.graph.stores.embedded import EmbeddedReader
 def db(request, corpus_db, corpus_graph):
     if request.param == "embedded":
         with EmbeddedReader(corpus_db) as reader:
-            reader.store = "embedded"
             yield reader
         return
     if not os.environ.get("NEO4J_URI"):
@@ -25,13 +24,11 @@ def db(request, corpus_db, corpus_graph):
         session.run("MATCH (n) DETACH DELETE n").consume()
     neo4j_store.build(corpus_graph, driver)
     with neo4j_store.Neo4jReader(driver) as reader:
-        reader.store = "neo4j"
         yield reader
 
 
 def run(db, query_name, **params):
-    columns, rows = db.run(library()[query_name].text(db.store), params)
-    return [dict(zip(columns, row)) for row in rows]
+    return run_query(db, query_name, **params)
 
 
 def test_every_query_has_a_header_and_a_test():

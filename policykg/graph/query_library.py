@@ -59,3 +59,9 @@ def get(name: str) -> Query:
         return library()[name]
     except KeyError:
         raise KeyError(f"no query named {name!r}; known: {', '.join(library())}") from None
+
+
+def run(reader, query_name: str, /, **params) -> list[dict]:
+    """Run a library query on a reader (embedded or Neo4j); rows as dicts."""
+    columns, rows = reader.run(get(query_name).text(reader.store), params)
+    return [dict(zip(columns, row)) for row in rows]

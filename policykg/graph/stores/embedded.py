@@ -126,6 +126,8 @@ def plain(value: Any) -> Any:
 class EmbeddedReader:
     """Read-only Cypher over a built database file: writes are refused by the database itself."""
 
+    store = "embedded"
+
     def __init__(self, path: Path):
         if not Path(path).exists():
             raise FileNotFoundError(f"no graph database at {path}: run 'policykg build' first")

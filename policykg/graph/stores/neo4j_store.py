@@ -182,6 +182,8 @@ def build(graph: GraphData, driver=None) -> dict[str, int]:
 class Neo4jReader:
     """Read-only Cypher: sessions in READ access mode, queries in read transactions."""
 
+    store = "neo4j"
+
     def __init__(self, driver=None):
         import neo4j
 
