@@ -29,6 +29,8 @@ DEFAULT_DB = Path("policykg.lbug")
 
 Inputs = typer.Argument(..., help="Files (.txt, .md) or folders to read.")
 DbOption = typer.Option(DEFAULT_DB, "--db", help="Embedded graph database file (the default store).")
+PasswordOption = typer.Option(None, "--password", help="Password of encrypted PDFs.")
+JobsOption = typer.Option(1, "--jobs", "-j", min=1, help="Processes to extract with (files, and pages of large PDFs).")
 Neo4jOption = typer.Option(False, "--neo4j", help="Use Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, "
                                                   "NEO4J_DATABASE) instead of the embedded store.")
 
@@ -44,12 +46,12 @@ class ExportFormat(str, Enum):
     graphml = "graphml"
 
 
-def extract_with_progress(inputs: list[Path]) -> ExtractionResult:
+def extract_with_progress(inputs: list[Path], password: str | None = None, jobs: int = 1) -> ExtractionResult:
     files, _ = discover(inputs)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err, disable=not err.is_terminal) as progress:
         bar = progress.add_task("extracting", total=len(files))
-        return run_extract(inputs, on_file=lambda path: progress.advance(bar))
+        return run_extract(inputs, on_file=lambda path: progress.advance(bar), password=password, jobs=jobs)
 
 
 def report_errors(result: ExtractionResult) -> None:
@@ -65,12 +67,13 @@ def finish(result: ExtractionResult) -> None:
 
 @app.command()
 def extract(inputs: list[Path] = Inputs,
-            out_file: Path = typer.Option(..., "--out", "-o", help="JSON Lines file, one document per line.")) -> None:
+            out_file: Path = typer.Option(..., "--out", "-o", help="JSON Lines file, one document per line."),
+            password: str = PasswordOption, jobs: int = JobsOption) -> None:
     """Extract documents, tasks, owners and deadlines to JSON Lines.
 
-    Example: policykg extract ../shared/corpus --out corpus.jsonl
+    Example: policykg extract ../shared/corpus notice.pdf --out corpus.jsonl --jobs 2
     """
-    result = extract_with_progress(inputs)
+    result = extract_with_progress(inputs, password, jobs)
     written = exports.write_jsonl(result.documents, out_file)
     report_errors(result)
     tasks = sum(len(d.tasks) for d in result.documents)
@@ -79,12 +82,13 @@ def extract(inputs: list[Path] = Inputs,
 
 
 @app.command()
-def build(inputs: list[Path] = Inputs, db: Path = DbOption, neo4j: bool = Neo4jOption) -> None:
+def build(inputs: list[Path] = Inputs, db: Path = DbOption, neo4j: bool = Neo4jOption,
+          password: str = PasswordOption, jobs: int = JobsOption) -> None:
     """Extract, resolve agencies and citations, and load the graph (embedded by default, or Neo4j).
 
     Example: policykg build ../shared/corpus --db policykg.lbug
     """
-    result = extract_with_progress(inputs)
+    result = extract_with_progress(inputs, password, jobs)
     graph = build_graph(list(result.documents))
     report_errors(result)
     if neo4j:

@@ -8,9 +8,14 @@ class Errors:
     E003 = "cannot decode as UTF-8 or GB18030 (first bad byte at offset {offset})"
     E004 = "no policy document recognised in the text"
     E005 = "cannot read file: {reason}"
-    E006 = "unsupported file type '{suffix}' (expected .txt or .md)"
+    E006 = "unsupported file type '{suffix}' (expected .pdf, .txt or .md)"
     E007 = "no such file or folder"
     E100 = "failed to parse document: {reason}"
+    E201 = "encrypted PDF: give its password with --password"
+    E202 = "no text layer (scanned images only): OCR needed"
+    E203 = "{count} glyphs without a Unicode mapping ((cid:…)): the font cannot be read; OCR or another copy needed"
+    E204 = "corrupt or truncated PDF ({reason})"
+    E205 = "the PDF has no text"
 
 
 class PolicyKGError(Exception):

@@ -6,12 +6,14 @@ run goes on with the rest.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from policykg.errors import Errors, PolicyKGError
 from policykg.extractors.clean import clean
 from policykg.extractors.document import parse_document
-from policykg.extractors.load import discover, load_text
+from policykg.extractors.load import PDF_SUFFIXES, discover, load
+from policykg.extractors.pdf import PAGES_PER_CHUNK, page_count
 from policykg.extractors.segment import segment
 from policykg.graph.duplicates import merge_duplicates
 from policykg.schema import Document, ExtractionError, ExtractionResult
@@ -21,10 +23,11 @@ def as_error(exc: PolicyKGError) -> ExtractionError:
     return ExtractionError(code=exc.code, message=exc.message, path=exc.path, line=exc.line)
 
 
-def extract_file(path: Path) -> tuple[list[Document], list[ExtractionError]]:
+def extract_file(path: Path, password: str | None = None, jobs: int = 1
+                 ) -> tuple[list[Document], list[ExtractionError]]:
     """Documents of one file, and the errors met in it."""
     try:
-        segments = segment(clean(load_text(path)))
+        segments = segment(clean(load(path, password, jobs)))
     except PolicyKGError as exc:
         return [], [as_error(exc)]
     if not segments:
@@ -40,15 +43,42 @@ def extract_file(path: Path) -> tuple[list[Document], list[ExtractionError]]:
     return documents, errors
 
 
-def extract(inputs: list[Path], on_file: Callable[[Path], None] | None = None) -> ExtractionResult:
-    """Extract every document of the inputs (files or folders), duplicates merged."""
+def is_large_pdf(path: Path, password: str | None) -> bool:
+    if path.suffix.lower() not in PDF_SUFFIXES:
+        return False
+    try:
+        return page_count(path, password) > 2 * PAGES_PER_CHUNK
+    except PolicyKGError:
+        return False
+
+
+def extract(inputs: list[Path], on_file: Callable[[Path], None] | None = None, password: str | None = None,
+            jobs: int = 1) -> ExtractionResult:
+    """Extract every document of the inputs (files or folders), duplicates merged.
+
+    With jobs > 1, files are extracted in parallel processes, and a large PDF's pages are read in
+    parallel; results keep the inputs' order."""
     files, missing = discover(inputs)
-    documents: list[Document] = []
     errors = [as_error(exc) for exc in missing]
-    for path in files:
-        found, failed = extract_file(path)
-        documents += found
-        errors += failed
+    results: dict[Path, tuple[list[Document], list[ExtractionError]]] = {}
+    large = [p for p in files if jobs > 1 and is_large_pdf(p, password)]
+    for path in large:
+        results[path] = extract_file(path, password, jobs)
         if on_file:
             on_file(path)
+    rest = [p for p in files if p not in results]
+    if jobs > 1 and len(rest) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(extract_file, path, password): path for path in rest}
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                if on_file:
+                    on_file(futures[future])
+    else:
+        for path in rest:
+            results[path] = extract_file(path, password)
+            if on_file:
+                on_file(path)
+    documents = [doc for path in files for doc in results[path][0]]
+    errors += [error for path in files for error in results[path][1]]
     return ExtractionResult(documents=tuple(merge_duplicates(documents)), errors=tuple(errors))

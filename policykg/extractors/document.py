@@ -57,7 +57,7 @@ def cited_in(task: Task, references: list[Reference]) -> Task:
 
 def parse_document(segment: Segment) -> Document:
     header = parse_header(segment)
-    body = segment.body[header.body_start:]
+    body = segment.body[header.body_start:header.body_end]
     text = "".join(line.text for line in body)
     doc_id = stable_id(document_key(header.title, header.issue_date))
     tasks = build_tasks(outline(body), doc_id, segment.path, header.issue_date, uses_comma_convention(text))
@@ -69,7 +69,8 @@ def parse_document(segment: Segment) -> Document:
     pages = tuple(sorted({line.page for line in lines if line.page is not None}))
     return Document(
         doc_id=doc_id, title=header.title, doc_number=header.doc_number, issue_date=header.issue_date,
-        issuers=header.issuers, recipients=header.recipients, enclosed_titles=tuple(enclosed),
+        issuers=header.issuers, recipients=header.recipients, enclosed_titles=tuple(enclosed), cc=header.cc,
+        printed_date=header.printed_date,
         region=segment.region, province=segment.province, references=tuple(references), tasks=tuple(tasks),
         provenance=Provenance(path=segment.path, start_line=lines[0].line_no, end_line=lines[-1].line_no,
                               pages=pages))

@@ -23,6 +23,9 @@ QUOTED = re.compile(r"《([^《》]+)》")
 
 class DocumentHeader(Model):
     title: str | None = None
+    cc: tuple[str, ...] = ()
+    printed_date: dt.date | None = None
+    body_end: int | None = None
     doc_number: str | None = None
     issue_date: dt.date | None = None
     issuers: tuple[str, ...] = ()
@@ -137,6 +140,23 @@ def signature(lines: list[str]) -> tuple[dt.date | None, list[str]]:
     return None, []
 
 
+CC = re.compile(r"^抄送[：:](.+)$")
+PRINTED = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日印发$")
+FOOTER_LINES = 8
+
+
+def footer(texts: list[str]) -> tuple[list[str], dt.date | None, int | None]:
+    """The 版记 at the foot of an official document: 抄送 units, the 印发 date, and where it starts."""
+    cc, printed, start = [], None, None
+    for index in range(max(0, len(texts) - FOOTER_LINES), len(texts)):
+        copied, issued = CC.match(texts[index]), PRINTED.search(texts[index])
+        if copied:
+            cc, start = split_units(copied.group(1).rstrip("。")), min(start or index, index)
+        if issued:
+            printed, start = to_date(issued), min(start if start is not None else index, index)
+    return cc, printed, start
+
+
 def parse_header(segment: Segment) -> DocumentHeader:
     title, issued = split_heading(segment)
     texts = [line.text for line in segment.body]
@@ -145,8 +165,10 @@ def parse_header(segment: Segment) -> DocumentHeader:
     recipients, used = read_recipients(rest)
     signed, signers = signature(rest[:80])
     issuers = issuers_from_title(title) if title else []
+    marked = split_issuers(segment.issuer_mark) if segment.issuer_mark else []
+    cc, printed, body_end = footer(texts)
     return DocumentHeader(
-        title=title, doc_number=doc_number, issue_date=issued or signed,
-        issuers=tuple(issuers or signers), recipients=tuple(recipients),
+        title=title, doc_number=doc_number, issue_date=issued or signed, cc=tuple(cc), printed_date=printed,
+        body_end=body_end, issuers=tuple(issuers or marked or signers), recipients=tuple(recipients),
         enclosed_titles=tuple(enclosed_from_title(title) if title else ()),
         body_start=(1 if doc_number else 0) + used - (1 if glued and used else 0))

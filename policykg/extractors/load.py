@@ -8,6 +8,8 @@ from pydantic import BaseModel, ConfigDict
 from policykg.errors import PolicyKGError
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+PDF_SUFFIXES = (".pdf",)
+SUFFIXES = TEXT_SUFFIXES + PDF_SUFFIXES
 
 
 class RawText(BaseModel):
@@ -33,6 +35,15 @@ def decode(data: bytes, path: str) -> RawText:
             raise PolicyKGError("E003", path, offset=utf8_error.start) from None
 
 
+def load(path: Path, password: str | None = None, jobs: int = 1) -> RawText:
+    """Read one file: a PDF through pdfplumber, anything else as text."""
+    if path.suffix.lower() in PDF_SUFFIXES:
+        from policykg.extractors.pdf import load_pdf
+
+        return load_pdf(path, password, jobs)
+    return load_text(path)
+
+
 def load_text(path: Path) -> RawText:
     """Read one .txt/.md file."""
     if path.suffix.lower() not in TEXT_SUFFIXES:
@@ -50,7 +61,7 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[PolicyKGError]]:
     missing: list[PolicyKGError] = []
     for item in inputs:
         if item.is_dir():
-            files += sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            files += sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
         elif item.exists():
             files.append(item)
         else:

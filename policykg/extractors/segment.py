@@ -29,6 +29,7 @@ class Segment(Model):
 
     path: str
     number: str | None = None
+    issuer_mark: str | None = None  # 公文 header "XX人民政府文件"
     heading: tuple[Line, ...]
     body: tuple[Line, ...]
     region: str | None = None
@@ -99,11 +100,31 @@ def segment(source: SourceText) -> list[Segment]:
     return segments
 
 
+ISSUER_MARK = re.compile(r"^(.{2,40}?)文件$")
+MAX_TITLE_LINES = 4
+
+
+def official_document(source: SourceText) -> list[Segment] | None:
+    """The GB/T 9704 layout: issuer mark ("XX人民政府文件"), 文号, title over a few lines, then 主送."""
+    lines = source.lines
+    if len(lines) < 4 or not ISSUER_MARK.match(lines[0].text) or not DOC_NUMBER_LINE.match(lines[1].text):
+        return None
+    end = 2
+    while end < min(len(lines), 2 + MAX_TITLE_LINES) and not lines[end].text.endswith(("：", ":")) \
+            and "。" not in lines[end].text:
+        end += 1
+    return [Segment(path=source.path, issuer_mark=ISSUER_MARK.match(lines[0].text).group(1),
+                    heading=lines[2:end], body=lines[1:2] + lines[end:])]
+
+
 def single_document(source: SourceText) -> list[Segment]:
     """The whole file as one document when its first line reads as a title (or a 文号 follows it)."""
     lines = source.lines
     if not lines:
         return []
+    official = official_document(source)
+    if official:
+        return official
     first = lines[0].text
     second = lines[1].text if len(lines) > 1 else ""
     if not (looks_like_title(first) or DOC_NUMBER_LINE.match(second)):

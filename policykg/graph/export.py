@@ -45,6 +45,8 @@ def document_record(doc: Document) -> dict:
         "issuers": list(doc.issuers),
         "recipients": list(doc.recipients),
         "enclosed_titles": list(doc.enclosed_titles),
+        "cc": list(doc.cc),
+        "printed_date": doc.printed_date.isoformat() if doc.printed_date else None,
         "region": doc.region,
         "province": doc.province,
         "source": doc.provenance.model_dump(mode="json"),

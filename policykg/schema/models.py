@@ -129,6 +129,8 @@ class Document(Model):
     issuers: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()
     enclosed_titles: tuple[str, ...] = ()
+    cc: tuple[str, ...] = Field(default=(), description="抄送 units of an official document's footer")
+    printed_date: dt.date | None = Field(default=None, description="印发 date of an official document's footer")
     region: str | None = None
     province: str | None = None
     references: tuple[Reference, ...] = ()

@@ -1,0 +1,104 @@
+"""Task tables (序号 / 重点任务 / 牵头单位 / 责任单位 / 配合单位 / 完成时限): columns recognised by their
+headers in any order, tables continued over pages joined, each row rendered as a task line that the
+annotation parser reads like any other ("1.任务…（牵头单位：A；责任单位：B；完成时限：C）")."""
+from __future__ import annotations
+
+import re
+
+from policykg.schema.models import Model
+
+HEADERS: dict[str, tuple[str, ...]] = {  # column role: header words, most specific first
+    "number": ("序号", "编号"),
+    "lead": ("牵头单位", "牵头部门", "牵头处室", "牵头"),
+    "co": ("责任单位", "责任部门", "配合单位", "配合部门", "参与单位", "协办单位", "责任处室"),
+    "time": ("完成时限", "完成时间", "时间节点", "时限要求", "时限", "进度安排"),
+    "task": ("重点任务", "工作任务", "任务内容", "主要任务", "具体任务", "具体措施", "工作措施", "改革举措",
+             "主要内容", "任务", "措施", "内容", "事项"),
+}
+NUMBER = re.compile(r"^\d{1,3}$")
+
+
+class Columns(Model):
+    """Which column holds what; `co` may be several (责任单位 and 配合单位)."""
+
+    number: int | None = None
+    task: int | None = None
+    lead: int | None = None
+    co: tuple[int, ...] = ()
+    time: int | None = None
+    width: int
+
+
+def clean_cell(cell: str | None) -> str:
+    return re.sub(r"\s+", "", cell or "")
+
+
+def recognise(header: list[str | None]) -> Columns | None:
+    """Columns from a header row, or None when the row is not a task-table header."""
+    found: dict[str, list[int]] = {}
+    for index, cell in enumerate(map(clean_cell, header)):
+        for role, words in HEADERS.items():
+            if cell and any(cell == w or cell.startswith(w) for w in words):
+                found.setdefault(role, []).append(index)
+                break
+    if "task" not in found or not ({"lead", "co", "time"} & set(found)):
+        return None
+    first = lambda role: found[role][0] if role in found else None  # noqa: E731
+    return Columns(number=first("number"), task=first("task"), lead=first("lead"), co=tuple(found.get("co", ())),
+                   time=first("time"), width=len(header))
+
+
+def row_line(columns: Columns, cells: list[str]) -> str:
+    """A table row as a task line with a bracketed annotation."""
+    get = lambda i: cells[i] if i is not None and i < len(cells) else ""  # noqa: E731
+    fields = []
+    if get(columns.lead):
+        fields.append(f"牵头单位：{get(columns.lead)}")
+    co = "、".join(c for c in (get(i) for i in columns.co) if c)
+    if co:
+        fields.append(f"责任单位：{co}")
+    if get(columns.time):
+        fields.append(f"完成时限：{get(columns.time)}")
+    number = get(columns.number)
+    label = f"{number}." if NUMBER.match(number) else ""
+    annotation = f"（{'；'.join(fields)}）" if fields else ""
+    return f"{label}{get(columns.task).rstrip('。')}。{annotation}"
+
+
+class TableReader:
+    """Reads the tables of a document page after page, carrying columns over to continuation pages."""
+
+    def __init__(self) -> None:
+        self.columns: Columns | None = None
+        self.pending: list[str] | None = None  # the last row, which the next page may continue
+
+    def rows(self, table: list[list[str | None]]) -> list[list[str]]:
+        """The table's complete rows; the last row waits in case the next page continues it."""
+        cells = [[clean_cell(c) for c in row] for row in table]
+        if not cells:
+            return []
+        columns = recognise(cells[0])
+        if columns:
+            self.columns, cells = columns, cells[1:]
+        elif self.columns is None or len(cells[0]) != self.columns.width:
+            return []  # not a task table
+        done = []
+        for row in cells:
+            number = row[self.columns.number] if self.columns.number is not None else ""
+            if self.pending and not number:  # a row split across pages, or a merged cell
+                self.pending = [a + b for a, b in zip(self.pending, row)]
+                continue
+            if self.pending:
+                done.append(self.pending)
+            self.pending = row
+        return done
+
+    def lines(self, table: list[list[str | None]]) -> list[str]:
+        return [row_line(self.columns, row) for row in self.rows(table) if any(row)]
+
+    def flush(self) -> list[str]:
+        """The waiting row, when the table does not go on."""
+        if self.pending is None or self.columns is None:
+            return []
+        row, self.pending = self.pending, None
+        return [row_line(self.columns, row)] if any(row) else []

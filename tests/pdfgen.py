@@ -1,0 +1,143 @@
+"""Real PDFs for the tests and benchmarks, drawn with reportlab's built-in CJK font STSong-Light."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import LongTable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+BODY = ParagraphStyle("body", fontName=FONT, fontSize=12, leading=20, firstLineIndent=24, wordWrap="CJK")
+PLAIN = ParagraphStyle("plain", fontName=FONT, fontSize=12, leading=20, wordWrap="CJK")
+TITLE = ParagraphStyle("title", fontName=FONT, fontSize=18, leading=28, alignment=1, wordWrap="CJK")
+MARK = ParagraphStyle("mark", fontName=FONT, fontSize=26, leading=36, alignment=1, textColor=colors.red)
+CELL = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=12, wordWrap="CJK")
+
+
+def page_furniture(running_title: str | None):
+    """Page number "— N —" at the foot of every page, and a running title at the head."""
+    def draw(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(FONT, 10)
+        canvas.drawCentredString(A4[0] / 2, 12 * mm, f"— {doc.page} —")
+        if running_title:
+            canvas.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, running_title)
+        canvas.restoreState()
+    return draw
+
+
+def build(path: Path, story: list, running_title: str | None = None) -> Path:
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm,
+                            topMargin=25 * mm, bottomMargin=25 * mm)
+    furniture = page_furniture(running_title)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return path
+
+
+def paragraphs(lines: list[str], style=BODY) -> list:
+    return [Paragraph(line, style) for line in lines]
+
+
+def gongwen(path: Path, *, mark: str, doc_number: str, title: str, recipients: str, body: list[str],
+            cc: str, printer: str, printed: str) -> Path:
+    """A notice in the GB/T 9704 layout: issuer mark, 文号, title, 主送, body (signature and date
+    included), and the 版记 footer with 抄送 and 印发."""
+    story = [Paragraph(mark, MARK), Spacer(1, 6 * mm), Paragraph(doc_number, ParagraphStyle(
+        "no", parent=PLAIN, alignment=1)), Spacer(1, 8 * mm), Paragraph(title, TITLE), Spacer(1, 6 * mm),
+        Paragraph(recipients, PLAIN)]
+    story += paragraphs(body)
+    story += [Spacer(1, 20 * mm), Paragraph(f"抄送：{cc}", PLAIN), Paragraph(f"{printer}　　{printed}印发", PLAIN)]
+    return build(path, story)
+
+
+def task_table(path: Path, *, title: str, intro: list[str], header: list[str], rows: list[list[str]],
+               repeat_header: bool = True, widths: list[float] | None = None) -> Path:
+    """A plan whose tasks sit in a table that runs over several pages."""
+    data = [[Paragraph(h, CELL) for h in header]] + [[Paragraph(c, CELL) for c in row] for row in rows]
+    table = LongTable(data, colWidths=widths, repeatRows=1 if repeat_header else 0)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story = [Paragraph(title, TITLE), Spacer(1, 6 * mm)] + paragraphs(intro) + [Spacer(1, 4 * mm), table]
+    return build(path, story, running_title=title)
+
+
+def running_text(path: Path, lines: list[str], running_title: str | None = None) -> Path:
+    """Plain running text, one paragraph per line (a heading is a line of its own)."""
+    return build(path, paragraphs(lines, PLAIN), running_title=running_title)
+
+
+def volume(path: Path, documents: list[list[str]]) -> Path:
+    """A compiled volume: documents one after the other, each starting on a new page."""
+    story = []
+    for lines in documents:
+        story += paragraphs(lines, PLAIN) + [PageBreak()]
+    return build(path, story[:-1])
+
+
+def encrypted(path: Path, text: str, password: str) -> Path:
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4, encrypt=password)
+    canvas.setFont("Helvetica", 14)
+    canvas.drawString(72, 760, text)
+    canvas.save()
+    return path
+
+
+def image_only(path: Path) -> Path:
+    """A 'scanned' page: one picture and no text layer."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    picture = Image.new("RGB", (600, 800), "white")
+    ImageDraw.Draw(picture).rectangle((50, 50, 550, 120), fill="black")
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.drawImage(ImageReader(picture), 50, 100, width=480, height=640)
+    canvas.save()
+    return path
+
+
+def fake_bold(path: Path, lines: list[str]) -> Path:
+    """Each line drawn twice, a fraction of a point apart, as fake-bold fonts do."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont(FONT, 12)
+    for row, line in enumerate(lines):
+        for shift in (0, 0.25):
+            canvas.drawString(72 + shift, 760 - 20 * row, line)
+    canvas.save()
+    return path
+
+
+def unmapped_glyphs(path: Path, count: int = 200) -> Path:
+    """A page whose font has no Unicode map (Type0, Identity-H, no ToUnicode): text reads as (cid:N)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+               b"/Contents 4 0 R >>"]
+    lines = b" ".join(b"[" + b"".join(b"<%04X>" % (0x1000 + row * 20 + i) for i in range(20)) + b"] TJ 0 -16 Td"
+                      for row in range(count // 20))
+    stream = b"BT /F1 12 Tf 72 760 Td " + lines + b" ET"
+    objects += [b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+                b"<< /Type /Font /Subtype /Type0 /BaseFont /Hidden /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+                b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Hidden /CIDSystemInfo << /Registry (Adobe) "
+                b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R >>",
+                b"<< /Type /FontDescriptor /FontName /Hidden /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 "
+                b"/Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

@@ -1,0 +1,172 @@
+"""PDF ingestion on PDFs generated from corpus documents: the same tasks, owners and deadlines as the
+text they were made from; damaged PDFs reported without stopping the others."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("reportlab")
+import pdfgen  # noqa: E402
+
+from policykg.pipeline import extract  # noqa: E402
+from policykg.extractors.pdf import load_pdf  # noqa: E402
+
+from conftest import CORPUS, ROOT, corpus_lines  # noqa: E402
+
+
+def lines_of(name, start, end):
+    """Corpus lines as paragraphs: no page markers, URLs or blank lines."""
+    return [l.strip() for l in corpus_lines(name, start, end).splitlines()
+            if l.strip() and not l.startswith("# Page") and not l.startswith("<http")]
+
+
+def only(result):
+    assert not result.errors, result.errors
+    assert len(result.documents) == 1
+    return result.documents[0]
+
+
+def task_fields(doc):
+    return [(t.label, t.lead_units, t.co_units, t.due_dates, t.ongoing) for t in doc.tasks]
+
+
+def squeeze(text):
+    """Text without whitespace, and without "·", which STSong-Light cannot draw."""
+    return "".join(text.split()).replace("·", "")
+
+
+@pytest.fixture(scope="module")
+def zhengzhou():
+    lines = lines_of("003", 1675, 1830)
+    return {"title": "郑州市人民政府关于印发郑州市2023年优化营商环境工作要点的通知", "doc_number": "郑政文〔2023〕62号",
+            "recipients": lines[2], "body": lines[3:]}
+
+
+def test_official_document_layout(zhengzhou, tmp_path, corpus_dir):
+    footer = ("市委各部门，市人大常委会办公厅", "郑州市人民政府办公厅", "2023年4月20日")
+    text = tmp_path / "notice.txt"
+    text.write_text("\n".join(["郑州市人民政府文件", zhengzhou["doc_number"], zhengzhou["title"], zhengzhou["recipients"],
+                               *zhengzhou["body"], f"抄送：{footer[0]}。", f"{footer[1]}　　{footer[2]}印发"]),
+                    encoding="utf-8")
+    pdf = pdfgen.gongwen(tmp_path / "notice.pdf", mark="郑州市人民政府文件", doc_number=zhengzhou["doc_number"],
+                         title=zhengzhou["title"], recipients=zhengzhou["recipients"], body=zhengzhou["body"],
+                         cc=footer[0], printer=footer[1], printed=footer[2])
+    from_text, from_pdf = only(extract([text])), only(extract([pdf]))
+    for doc in (from_text, from_pdf):
+        assert doc.title == zhengzhou["title"] and doc.doc_number == zhengzhou["doc_number"]
+        assert doc.issuers == ("郑州市人民政府",) and str(doc.issue_date) == "2023-04-19"
+        assert doc.cc == ("市委各部门", "市人大常委会办公厅") and str(doc.printed_date) == "2023-04-20"
+        assert doc.recipients == ("各开发区管委会", "各区县（市）人民政府", "市人民政府各部门", "各有关单位")
+    assert task_fields(from_pdf) == task_fields(from_text) and len(from_pdf.tasks) >= 30
+    assert [squeeze(t.text) for t in from_pdf.tasks] == [squeeze(t.text) for t in from_text.tasks]
+    assert max(p for t in from_pdf.tasks for p in t.provenance.pages) >= 4  # pages kept as provenance
+
+
+def table_rows(doc):
+    """The measures of a document as rows of a task table."""
+    rows = []
+    for task in doc.tasks:
+        if not task.label.isdigit():
+            continue
+        time = "持续推进" if task.ongoing else task.deadlines[-1].phrase if task.deadlines else ""
+        rows.append({"序号": task.label, "重点任务": task.text, "牵头单位": "、".join(task.lead_units),
+                     "责任单位": "、".join(task.co_units), "完成时限": time})
+    return rows
+
+
+@pytest.mark.parametrize("header,repeat", [
+    (["序号", "重点任务", "牵头单位", "责任单位", "完成时限"], True),
+    (["序号", "完成时限", "责任单位", "重点任务", "牵头单位"], False),  # any column order, header not repeated
+])
+def test_task_table_over_three_pages(zhengzhou, tmp_path, header, repeat):
+    source = tmp_path / "source.txt"
+    source.write_text("\n".join(lines_of("003", 1675, 1830)), encoding="utf-8")
+    text_doc = only(extract([source]))
+    rows = table_rows(text_doc)
+    widths = {"序号": 28, "重点任务": 220, "牵头单位": 70, "责任单位": 80, "完成时限": 50}
+    pdf = pdfgen.task_table(tmp_path / "table.pdf", title="郑州市2023年优化营商环境工作要点（2023年4月19日）",
+                            intro=["为深入贯彻党的二十大精神，制定本要点。"], header=header,
+                            rows=[[row[h] for h in header] for row in rows], repeat_header=repeat,
+                            widths=[widths[h] for h in header])
+    table_doc = only(extract([pdf]))
+    assert max(p for t in table_doc.tasks for p in t.provenance.pages) >= 3
+    expected = [(t.label, t.lead_units, t.co_units, t.due_dates, t.ongoing) for t in text_doc.tasks if t.label.isdigit()]
+    assert task_fields(table_doc) == expected and len(expected) == 31
+
+
+def test_two_level_outline_in_running_text(tmp_path):
+    # 眉山 (000 lines 152-362): 一、/（一）/1. outline, annotations broken over lines
+    lines = lines_of("000", 152, 362)
+    text = tmp_path / "plan.txt"
+    text.write_text("\n".join(lines), encoding="utf-8")
+    pdf = pdfgen.running_text(tmp_path / "plan.pdf", lines, running_title="进一步优化营商环境推进项目审批提速增效工作方案")
+    from_text, from_pdf = only(extract([text])), only(extract([pdf]))
+    assert task_fields(from_pdf) == task_fields(from_text) and len(from_text.tasks) == 15
+    assert [t.path for t in from_pdf.tasks] == [t.path for t in from_text.tasks]
+    assert from_pdf.tasks[0].path == ("二", "（一）", "1")
+
+
+def test_page_furniture_is_removed(tmp_path):
+    pdf = pdfgen.running_text(tmp_path / "f.pdf", lines_of("000", 152, 362), running_title="进一步优化营商环境推进项目审批提速增效工作方案")
+    text = load_pdf(pdf).text
+    assert "— 2 —" not in text and text.count("进一步优化营商环境推进项目审批提速增效工作方案") == 1
+    assert text.count("# Page") >= 3
+
+
+def test_fake_bold_characters_are_not_doubled(tmp_path):
+    pdf = pdfgen.fake_bold(tmp_path / "bold.pdf", ["关于印发工作方案的通知", "各市（州）于10月底前汇总。"])
+    text = load_pdf(pdf).text
+    assert "关于印发工作方案的通知" in text and "关关于于" not in text
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "policykg", *map(str, args)], capture_output=True, text=True)
+
+
+def damaged(kind, tmp_path):
+    good = pdfgen.running_text(tmp_path / "good.pdf", ["关于印发工作方案的通知", "1.推进改革。（责任单位：市大数据局）"])
+    if kind == "encrypted":
+        return pdfgen.encrypted(tmp_path / "locked.pdf", "关于印发工作方案的通知", "s3cret")
+    if kind == "truncated":
+        path = tmp_path / "truncated.pdf"
+        path.write_bytes(good.read_bytes()[:400])
+        return path
+    if kind == "corrupt":
+        path = tmp_path / "corrupt.pdf"
+        path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+        return path
+    if kind == "image_only":
+        return pdfgen.image_only(tmp_path / "scan.pdf")
+    return pdfgen.unmapped_glyphs(tmp_path / "cid.pdf")
+
+
+@pytest.mark.parametrize("kind,code,words", [
+    ("encrypted", "E201", "--password"), ("truncated", "E204", "corrupt or truncated"),
+    ("corrupt", "E204", "corrupt or truncated"), ("image_only", "E202", "OCR needed"),
+    ("cid", "E203", "(cid:"),
+])
+def test_damaged_pdf_is_reported_and_the_others_extracted(kind, code, words, tmp_path):
+    bad = damaged(kind, tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text((ROOT / "examples" / "zhengzhou_2023_work_points.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_cli("extract", bad, good, "--out", out)
+    assert result.returncode == 1
+    assert f"[{code}]" in result.stderr and bad.name in result.stderr and words in result.stderr
+    assert [json.loads(l)["doc_number"] for l in out.read_text(encoding="utf-8").splitlines()] == ["郑政文[2023]62号"]
+
+
+def test_encrypted_pdf_opens_with_its_password(tmp_path):
+    # reportlab encrypts CID-font text in a way pdfminer cannot map back, so this page is Latin
+    locked = pdfgen.encrypted(tmp_path / "locked.pdf", "Notice on the 2023 work points", "s3cret")
+    assert "Notice on the 2023 work points" in load_pdf(locked, password="s3cret").text
+
+
+def test_parallel_extraction_gives_the_same_result(tmp_path, corpus_dir):
+    lines = lines_of("000", 152, 362)
+    pdf = pdfgen.running_text(tmp_path / "long.pdf", lines * 6, running_title="工作方案")
+    assert load_pdf(pdf, jobs=2).text == load_pdf(pdf, jobs=1).text
+    serial, parallel = extract([corpus_dir]), extract([corpus_dir], jobs=2)
+    assert [d.model_dump() for d in parallel.documents] == [d.model_dump() for d in serial.documents]
