@@ -30,6 +30,7 @@ DEFAULT_DB = Path("policykg.lbug")
 Inputs = typer.Argument(..., help="Files (.txt, .md) or folders to read.")
 DbOption = typer.Option(DEFAULT_DB, "--db", help="Embedded graph database file (the default store).")
 PasswordOption = typer.Option(None, "--password", help="Password of encrypted PDFs.")
+NerOption = typer.Option(True, "--ner/--no-ner", help="Use the spaCy pipeline for actors in running text.")
 JobsOption = typer.Option(1, "--jobs", "-j", min=1, help="Processes to extract with (files, and pages of large PDFs).")
 Neo4jOption = typer.Option(False, "--neo4j", help="Use Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, "
                                                   "NEO4J_DATABASE) instead of the embedded store.")
@@ -46,12 +47,14 @@ class ExportFormat(str, Enum):
     graphml = "graphml"
 
 
-def extract_with_progress(inputs: list[Path], password: str | None = None, jobs: int = 1) -> ExtractionResult:
+def extract_with_progress(inputs: list[Path], password: str | None = None, jobs: int = 1,
+                          ner: bool = True) -> ExtractionResult:
     files, _ = discover(inputs)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err, disable=not err.is_terminal) as progress:
         bar = progress.add_task("extracting", total=len(files))
-        return run_extract(inputs, on_file=lambda path: progress.advance(bar), password=password, jobs=jobs)
+        return run_extract(inputs, on_file=lambda path: progress.advance(bar), password=password, jobs=jobs,
+                           ner=ner)
 
 
 def report_errors(result: ExtractionResult) -> None:
@@ -68,12 +71,12 @@ def finish(result: ExtractionResult) -> None:
 @app.command()
 def extract(inputs: list[Path] = Inputs,
             out_file: Path = typer.Option(..., "--out", "-o", help="JSON Lines file, one document per line."),
-            password: str = PasswordOption, jobs: int = JobsOption) -> None:
+            password: str = PasswordOption, jobs: int = JobsOption, ner: bool = NerOption) -> None:
     """Extract documents, tasks, owners and deadlines to JSON Lines.
 
     Example: policykg extract ../shared/corpus notice.pdf --out corpus.jsonl --jobs 2
     """
-    result = extract_with_progress(inputs, password, jobs)
+    result = extract_with_progress(inputs, password, jobs, ner)
     written = exports.write_jsonl(result.documents, out_file)
     report_errors(result)
     tasks = sum(len(d.tasks) for d in result.documents)
@@ -83,12 +86,12 @@ def extract(inputs: list[Path] = Inputs,
 
 @app.command()
 def build(inputs: list[Path] = Inputs, db: Path = DbOption, neo4j: bool = Neo4jOption,
-          password: str = PasswordOption, jobs: int = JobsOption) -> None:
+          password: str = PasswordOption, jobs: int = JobsOption, ner: bool = NerOption) -> None:
     """Extract, resolve agencies and citations, and load the graph (embedded by default, or Neo4j).
 
     Example: policykg build ../shared/corpus --db policykg.lbug
     """
-    result = extract_with_progress(inputs, password, jobs)
+    result = extract_with_progress(inputs, password, jobs, ner)
     graph = build_graph(list(result.documents))
     report_errors(result)
     if neo4j:
@@ -273,6 +276,23 @@ def bloom(out_dir: Path = typer.Option(..., "--out", help="Folder to write the p
 
     for path in assets.write(out_dir):
         err.print(f"wrote {path}", highlight=False)
+
+
+@app.command("train-ner")
+def train_ner(inputs: list[Path] = Inputs,
+              out_dir: Path = typer.Option(None, "--out", help="Where to write the pipeline (default: the "
+                                                                 "package's own policykg/nlp/model)."),
+              seed: int = typer.Option(13, "--seed", help="Seed of the split by document and of training.")) -> None:
+    """Train the agency NER on silver data (annotation units projected onto running text) and package
+    the spaCy pipeline; held-out documents are chosen by seed.
+
+    Example: policykg train-ner ../shared/corpus --seed 13
+    """
+    from policykg.nlp.train import MODEL_DIR, train
+
+    sizes = train(inputs, out_dir or MODEL_DIR, seed)
+    err.print(f"trained on {sizes['train']} sentences, {sizes['dev']} held out, {sizes['phrases']} gazetteer "
+              f"phrases -> {out_dir or MODEL_DIR}", highlight=False)
 
 
 @app.command()

@@ -23,7 +23,18 @@ def as_error(exc: PolicyKGError) -> ExtractionError:
     return ExtractionError(code=exc.code, message=exc.message, path=exc.path, line=exc.line)
 
 
-def extract_file(path: Path, password: str | None = None, jobs: int = 1
+def actor_model(ner):
+    """The spaCy pipeline's obligations finder (ner=True), a given finder (a callable), or None."""
+    if callable(ner):
+        return ner
+    if not ner:
+        return None
+    from policykg.nlp.actors import obligations
+
+    return obligations
+
+
+def extract_file(path: Path, password: str | None = None, jobs: int = 1, ner: bool = True
                  ) -> tuple[list[Document], list[ExtractionError]]:
     """Documents of one file, and the errors met in it."""
     try:
@@ -33,9 +44,10 @@ def extract_file(path: Path, password: str | None = None, jobs: int = 1
     if not segments:
         return [], [as_error(PolicyKGError("E004", str(path)))]
     documents, errors = [], []
+    model = actor_model(ner)
     for seg in segments:
         try:
-            documents.append(parse_document(seg))
+            documents.append(parse_document(seg, model))
         except Exception as exc:  # one bad document must not lose the others
             line = seg.heading[0].line_no if seg.heading else None
             errors.append(ExtractionError(code="E100", message=Errors.E100.format(reason=repr(exc)),
@@ -53,30 +65,31 @@ def is_large_pdf(path: Path, password: str | None) -> bool:
 
 
 def extract(inputs: list[Path], on_file: Callable[[Path], None] | None = None, password: str | None = None,
-            jobs: int = 1) -> ExtractionResult:
+            jobs: int = 1, ner: bool = True) -> ExtractionResult:
     """Extract every document of the inputs (files or folders), duplicates merged.
 
     With jobs > 1, files are extracted in parallel processes, and a large PDF's pages are read in
-    parallel; results keep the inputs' order."""
+    parallel; results keep the inputs' order. `ner` adds the spaCy pipeline's actors for running text
+    (sentences that assign work without a deadline become tasks); without it, rules only."""
     files, missing = discover(inputs)
     errors = [as_error(exc) for exc in missing]
     results: dict[Path, tuple[list[Document], list[ExtractionError]]] = {}
     large = [p for p in files if jobs > 1 and is_large_pdf(p, password)]
     for path in large:
-        results[path] = extract_file(path, password, jobs)
+        results[path] = extract_file(path, password, jobs, ner)
         if on_file:
             on_file(path)
     rest = [p for p in files if p not in results]
     if jobs > 1 and len(rest) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(extract_file, path, password): path for path in rest}
+            futures = {pool.submit(extract_file, path, password, 1, ner): path for path in rest}
             for future in as_completed(futures):
                 results[futures[future]] = future.result()
                 if on_file:
                     on_file(futures[future])
     else:
         for path in rest:
-            results[path] = extract_file(path, password)
+            results[path] = extract_file(path, password, 1, ner)
             if on_file:
                 on_file(path)
     documents = [doc for path in files for doc in results[path][0]]

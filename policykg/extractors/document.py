@@ -8,7 +8,7 @@ from policykg.extractors.header import enclosed_from_notice, parse_header
 from policykg.extractors.outline import outline
 from policykg.extractors.references import find_references
 from policykg.extractors.segment import Segment
-from policykg.extractors.tasks import build_tasks, stable_id
+from policykg.extractors.tasks import ActorModel, build_tasks, stable_id
 from policykg.schema import Document, Provenance, Reference, Task
 
 
@@ -55,12 +55,13 @@ def cited_in(task: Task, references: list[Reference]) -> Task:
     return task.model_copy(update={"references": own}) if own else task
 
 
-def parse_document(segment: Segment) -> Document:
+def parse_document(segment: Segment, actor_model: ActorModel | None = None) -> Document:
     header = parse_header(segment)
     body = segment.body[header.body_start:header.body_end]
     text = "".join(line.text for line in body)
     doc_id = stable_id(document_key(header.title, header.issue_date))
-    tasks = build_tasks(outline(body), doc_id, segment.path, header.issue_date, uses_comma_convention(text))
+    tasks = build_tasks(outline(body), doc_id, segment.path, header.issue_date, uses_comma_convention(text),
+                        actor_model)
     enclosed = enclosed_titles(header, enclosed_from_notice(text))
     excluded = [*enclosed, header.title or "", *attachment_titles(body)]
     references = find_references(text, exclude=excluded)

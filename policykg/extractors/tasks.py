@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 
 from policykg.extractors.actors import find_actors
 from policykg.extractors.annotations import Annotation, find_annotations
@@ -18,6 +19,9 @@ from policykg.extractors.targets import find_targets
 from policykg.schema import Deadline, Provenance, Task, UnitMention
 
 SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+# a sentence that may assign work without a deadline: worth asking the actor model about
+ASSIGNS = re.compile(r"要|负责|牵头|会同|依托|应当|须|抓好|做好|加快|推动")
+ActorModel = Callable[[list[str]], list[dict | None]]
 HEADLINE = re.compile(r"^[^，,。；]{2,15}。")  # a measure's short headline: "健全机制。"
 STRIP = "，,；;。 "
 
@@ -46,13 +50,20 @@ def unique_units(units: list[UnitMention]) -> tuple[UnitMention, ...]:
 
 
 class TaskBuilder:
-    """Builds the tasks of one document, numbering them for stable ids."""
+    """Builds the tasks of one document, numbering them for stable ids.
 
-    def __init__(self, doc_id: str, path: str, issued: dt.date | None, comma_convention: bool):
+    Running-text sentences the rules cannot give an actor are kept aside and sent to the actor
+    model (the spaCy pipeline) in one batch at the end; a sentence that assigns work to the actors
+    it names becomes a task even without a deadline."""
+
+    def __init__(self, doc_id: str, path: str, issued: dt.date | None, comma_convention: bool,
+                 actor_model: ActorModel | None = None):
         self.doc_id, self.path, self.issued = doc_id, path, issued
         self.year = issued.year if issued else None
         self.comma_convention = comma_convention
+        self.actor_model = actor_model
         self.tasks: list[Task] = []
+        self.deferred: list[tuple[Block, int, int, str, list[Deadline]]] = []
 
     def add(self, block: Block, start: int, end: int, units, deadlines, source_end: int | None = None) -> None:
         """A task with text[start:end]; its provenance runs to `source_end` (its annotation's end)."""
@@ -91,9 +102,27 @@ class TaskBuilder:
         sentences = list(SENTENCE.finditer(block.text, start + (headline.end() if headline else 0)))
         for index, match in enumerate(sentences):
             begin = start if headline and index == 0 else match.start()
-            deadlines = self.dated(match.group(0))
-            if deadlines:
-                self.add(block, begin, match.end(), find_actors(match.group(0)), deadlines)
+            sentence = match.group(0)
+            deadlines = self.dated(sentence)
+            actors = find_actors(sentence)
+            assigns = self.actor_model is not None and ASSIGNS.search(sentence)
+            if deadlines or (assigns and actors):
+                if actors or not self.actor_model:
+                    self.add(block, begin, match.end(), actors, deadlines)
+                    continue
+            if self.actor_model and not actors and (deadlines or assigns):
+                self.deferred.append((block, begin, match.end(), sentence, deadlines))
+
+    def resolve_deferred(self) -> None:
+        """Ask the actor model about the sentences kept aside, in one batch."""
+        if not self.deferred:
+            return
+        found = self.actor_model([sentence for _, _, _, sentence, _ in self.deferred])
+        for (block, begin, end, _, deadlines), obligation in zip(self.deferred, found):
+            actors = [UnitMention(mention=name) for name in (obligation or {}).get("actors", ())]
+            if deadlines or actors:
+                self.add(block, begin, end, actors, deadlines)
+        self.deferred = []
 
     def block(self, block: Block) -> None:
         position = 0
@@ -105,8 +134,9 @@ class TaskBuilder:
 
 
 def build_tasks(blocks: list[Block], doc_id: str, path: str, issued: dt.date | None,
-                comma_convention: bool) -> list[Task]:
-    builder = TaskBuilder(doc_id, path, issued, comma_convention)
+                comma_convention: bool, actor_model: ActorModel | None = None) -> list[Task]:
+    builder = TaskBuilder(doc_id, path, issued, comma_convention, actor_model)
     for block in blocks:
         builder.block(block)
-    return builder.tasks
+    builder.resolve_deferred()
+    return sorted(builder.tasks, key=lambda t: (t.provenance.start_line, t.provenance.end_line))

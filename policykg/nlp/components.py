@@ -1,0 +1,167 @@
+"""policykg's spaCy components, registered as factories so that `nlp.add_pipe(name)` works once
+`policykg.nlp.components` is imported (or through the `spacy_factories` entry point).
+
+- policykg_sentencizer: sentences end at 。！？；
+- policykg_agency_ruler: agencies from a gazetteer (phrases) and suffix patterns (…局, …委, …厅,
+  …办, …中心, …管委会, …人民政府, 各…), written to doc.spans["agency_rules"]
+- policykg_agency_merge: the rule spans and the statistical NER's AGENCY entities into doc.ents
+- policykg_obligation: a sentence that assigns work to actors becomes an Obligation (actors,
+  action, deadlines), stored as a dict on Span._.obligation
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from policykg.extractors.deadlines import find_deadlines
+from policykg.schema.models import Model
+
+AGENCY = "AGENCY"
+ORG_SUFFIX = (r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|管理委员会|委员会|办公室|领导小组|中心|总部|局|委|厅|办|"
+              r"院|集团|公司|支行|分行)")
+# a level (省…, 市…, 各…) or a named place (郑州市…) before a body's suffix: 市大数据局, 郑州市人民政府
+SUFFIX = re.compile(r"(?:(?:各|省|市|州|区|县)(?:级|直)?|[\u4e00-\u9fff]{2,4}(?:省|市|州|区|县))"
+                    r"[\u4e00-\u9fff]{0,8}?" + ORG_SUFFIX + r"(?:（[^）]{1,8}）)?")
+OBLIGATION_VERB = re.compile(r"^(要|应|须|需|负责|牵头|会同|依托|于|在|将|按照|根据|结合|统筹|组织|加快|推动|建立|完成|制定)")
+
+
+class Obligation(Model):
+    actors: tuple[str, ...]
+    action: str
+    deadlines: tuple[str, ...] = ()
+
+
+if not Span.has_extension("obligation"):
+    Span.set_extension("obligation", default=None)
+
+
+@Language.factory("policykg_sentencizer", assigns=["token.is_sent_start"])
+def make_sentencizer(nlp: Language, name: str):
+    return Sentencizer()
+
+
+class Sentencizer:
+    ENDS = set("。！？；")
+
+    def __call__(self, doc: Doc) -> Doc:
+        for index, token in enumerate(doc):
+            token.is_sent_start = index == 0 or doc[index - 1].text in self.ENDS
+        return doc
+
+
+@Language.factory("policykg_agency_ruler", assigns=["doc.spans"], default_config={"phrases": []})
+def make_agency_ruler(nlp: Language, name: str, phrases: list[str]):
+    return AgencyRuler(phrases)
+
+
+class AgencyRuler:
+    """Agencies by gazetteer phrase (longest first) and by suffix pattern; spans in doc.spans["agency_rules"]."""
+
+    def __init__(self, phrases: list[str]):
+        self.set_phrases(phrases)
+
+    def set_phrases(self, phrases: list[str]) -> None:
+        self.phrases = sorted({p for p in phrases if len(p) >= 2}, key=len, reverse=True)
+        self.pattern = re.compile("|".join(map(re.escape, self.phrases))) if self.phrases else None
+
+    def spans(self, doc: Doc, pattern: re.Pattern) -> list[Span]:
+        found = (doc.char_span(m.start(), m.end(), label=AGENCY, alignment_mode="contract")
+                 for m in pattern.finditer(doc.text))
+        return [span for span in found if span is not None and len(span) >= 2]
+
+    def match(self, doc: Doc) -> list[Span]:
+        """Gazetteer phrases first; suffix-pattern spans only where no phrase is."""
+        phrases = filter_spans(self.spans(doc, self.pattern)) if self.pattern else []
+        taken = {i for span in phrases for i in range(span.start, span.end)}
+        guessed = [s for s in self.spans(doc, SUFFIX) if not taken & set(range(s.start, s.end))]
+        return filter_spans(phrases + filter_spans(guessed))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["agency_rules"] = self.match(doc)
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "phrases.jsonl", [{"phrase": p} for p in self.phrases])
+
+    def from_disk(self, path, exclude=()) -> "AgencyRuler":
+        self.set_phrases([line["phrase"] for line in srsly.read_jsonl(Path(path) / "phrases.jsonl")])
+        return self
+
+
+@Language.factory("policykg_agency_merge", assigns=["doc.ents"], requires=["doc.spans"],
+                  default_config={"use_rules": True, "use_model": True})
+def make_agency_merge(nlp: Language, name: str, use_rules: bool, use_model: bool):
+    return AgencyMerge(use_rules, use_model)
+
+
+class AgencyMerge:
+    """doc.ents from the rule spans and the statistical NER: rule spans (gazetteer, suffixes) stand,
+    the model's entities fill the places they left empty; a model span that runs over punctuation
+    or past a plausible name length is dropped."""
+
+    MAX_CHARS = 25
+
+    def __init__(self, use_rules: bool = True, use_model: bool = True):
+        self.use_rules, self.use_model = use_rules, use_model
+
+    def plausible(self, span: Span) -> bool:
+        return len(span.text) <= self.MAX_CHARS and not re.search(r"[，。；！？：]", span.text)
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules = list(doc.spans.get("agency_rules", [])) if self.use_rules else []
+        taken = {i for span in rules for i in range(span.start, span.end)}
+        model = [e for e in doc.ents if e.label_ == AGENCY and self.plausible(e)
+                 and not taken & set(range(e.start, e.end))] if self.use_model else []
+        doc.ents = filter_spans(rules + model)
+        return doc
+
+
+@Language.factory("policykg_obligation", assigns=["span._.obligation"], requires=["doc.ents"],
+                  default_config={"max_offset": 20})
+def make_obligation(nlp: Language, name: str, max_offset: int):
+    return ObligationFinder(max_offset)
+
+
+LEADING_TIME = re.compile(r"^(?:[到至于在截]{0,2}(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末)?(?:前|以前|之前)?[，,])")
+JOINER = re.compile(r"^[、和及与]$")
+
+
+class ObligationFinder:
+    """A sentence whose subject is one or more agencies followed by an obligation verb."""
+
+    def __init__(self, max_offset: int = 20):
+        self.max_offset = max_offset
+
+    def obligation(self, sent: Span) -> Obligation | None:
+        text = sent.text
+        skip = LEADING_TIME.match(text)
+        start = sent.start_char + (skip.end() if skip else 0)
+        ents = [e for e in sent.ents if e.start_char >= start]
+        if not ents or ents[0].start_char != start:
+            return None
+        actors, end = [ents[0]], ents[0].end_char
+        for ent in ents[1:]:
+            between = sent.doc.text[end:ent.start_char]
+            if between not in ("", "、", "和", "及", "与", "，"):
+                break
+            actors.append(ent)
+            end = ent.end_char
+        rest = sent.doc.text[end:sent.end_char]
+        if not OBLIGATION_VERB.match(rest):
+            return None
+        return Obligation(actors=tuple(a.text for a in actors), action=rest.rstrip("。；！？"),
+                          deadlines=tuple(str(d.date) for d in find_deadlines(text, None) if d.date))
+
+    def __call__(self, doc: Doc) -> Doc:
+        for sent in doc.sents:
+            found = self.obligation(sent)
+            sent._.obligation = found.model_dump() if found else None  # plain data: Docs cross processes
+        return doc
