@@ -1,7 +1,7 @@
 """policykg's spaCy components, registered as factories so that `nlp.add_pipe(name)` works once
-`policykg.nlp.components` is imported (or through the `spacy_factories` entry point).
+`policykg.nlp.components` is imported (or through the `spacy_factories` entry point). Sentences
+come from spaCy's own sentencizer with SENTENCE_ENDS.
 
-- policykg_sentencizer: sentences end at 。！？；
 - policykg_agency_ruler: agencies from a gazetteer (phrases) and suffix patterns (…局, …委, …厅,
   …办, …中心, …管委会, …人民政府, 各…), written to doc.spans["agency_rules"]
 - policykg_agency_merge: the rule spans and the statistical NER's AGENCY entities into doc.ents
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import srsly
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -23,6 +24,7 @@ from policykg.extractors.deadlines import find_deadlines
 from policykg.schema.models import Model
 
 AGENCY = "AGENCY"
+SENTENCE_ENDS = ["。", "！", "？", "；"]
 ORG_SUFFIX = (r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|管理委员会|委员会|办公室|领导小组|中心|总部|局|委|厅|办|"
               r"院|集团|公司|支行|分行)")
 # a level (省…, 市…, 各…) or a named place (郑州市…) before a body's suffix: 市大数据局, 郑州市人民政府
@@ -41,34 +43,23 @@ if not Span.has_extension("obligation"):
     Span.set_extension("obligation", default=None)
 
 
-@Language.factory("policykg_sentencizer", assigns=["token.is_sent_start"])
-def make_sentencizer(nlp: Language, name: str):
-    return Sentencizer()
-
-
-class Sentencizer:
-    ENDS = set("。！？；")
-
-    def __call__(self, doc: Doc) -> Doc:
-        for index, token in enumerate(doc):
-            token.is_sent_start = index == 0 or doc[index - 1].text in self.ENDS
-        return doc
-
-
 @Language.factory("policykg_agency_ruler", assigns=["doc.spans"], default_config={"phrases": []})
 def make_agency_ruler(nlp: Language, name: str, phrases: list[str]):
-    return AgencyRuler(phrases)
+    return AgencyRuler(nlp, phrases)
 
 
 class AgencyRuler:
-    """Agencies by gazetteer phrase (longest first) and by suffix pattern; spans in doc.spans["agency_rules"]."""
+    """Agencies by gazetteer phrase (a PhraseMatcher, longest match wins) and by suffix pattern;
+    spans in doc.spans["agency_rules"]."""
 
-    def __init__(self, phrases: list[str]):
+    def __init__(self, nlp: Language, phrases: list[str]):
+        self.nlp = nlp
         self.set_phrases(phrases)
 
     def set_phrases(self, phrases: list[str]) -> None:
         self.phrases = sorted({p for p in phrases if len(p) >= 2}, key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(re.escape, self.phrases))) if self.phrases else None
+        self.matcher = PhraseMatcher(self.nlp.vocab)
+        self.matcher.add(AGENCY, [self.nlp.make_doc(p) for p in self.phrases])
 
     def spans(self, doc: Doc, pattern: re.Pattern) -> list[Span]:
         found = (doc.char_span(m.start(), m.end(), label=AGENCY, alignment_mode="contract")
@@ -77,7 +68,7 @@ class AgencyRuler:
 
     def match(self, doc: Doc) -> list[Span]:
         """Gazetteer phrases first; suffix-pattern spans only where no phrase is."""
-        phrases = filter_spans(self.spans(doc, self.pattern)) if self.pattern else []
+        phrases = filter_spans(self.matcher(doc, as_spans=True))
         taken = {i for span in phrases for i in range(span.start, span.end)}
         guessed = [s for s in self.spans(doc, SUFFIX) if not taken & set(range(s.start, s.end))]
         return filter_spans(phrases + filter_spans(guessed))

@@ -46,7 +46,10 @@ def docbin(nlp, items: list[tuple[str, list[tuple[int, int]]]]) -> DocBin:
 
 
 def silver_split(inputs: list[Path], seed: int):
-    documents = list(extract(inputs).documents)
+    result = extract(inputs, ner=False)  # annotation units only: the silver data must not come from the model
+    if result.errors:
+        raise RuntimeError(f"cannot build silver data: {result.errors[0].message} ({result.errors[0].path})")
+    documents = list(result.documents)
     phrases = gazetteer(documents)
     pattern = phrase_pattern(phrases)
     rng = random.Random(seed)
@@ -104,7 +107,7 @@ def train(inputs: list[Path], out: Path = MODEL_DIR, seed: int = 13, max_epochs:
 
 def assemble(nlp, phrases: list[str]):
     """The trained NER with the project's components around it."""
-    nlp.add_pipe("policykg_sentencizer", first=True)
+    nlp.add_pipe("sentencizer", first=True, config={"punct_chars": components.SENTENCE_ENDS})
     ruler = nlp.add_pipe("policykg_agency_ruler", before="ner")
     ruler.set_phrases(phrases)
     nlp.add_pipe("policykg_agency_merge", after="ner")
