@@ -8,7 +8,8 @@ from policykg.extractors.header import enclosed_from_notice, parse_header
 from policykg.extractors.outline import outline
 from policykg.extractors.references import find_references
 from policykg.extractors.segment import Segment
-from policykg.extractors.tasks import ActorModel, build_tasks, stable_id
+from policykg.extractors.tasks import ActorModel, build_tasks
+from policykg.ids import stable_id
 from policykg.schema import Document, Provenance, Reference, Task
 
 

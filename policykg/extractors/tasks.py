@@ -7,7 +7,6 @@ deadline, owned by the actor the sentence starts with.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable
 
@@ -16,6 +15,7 @@ from policykg.extractors.annotations import Annotation, find_annotations
 from policykg.extractors.deadlines import find_deadlines, parse_time_limit
 from policykg.extractors.outline import Block
 from policykg.extractors.targets import find_targets
+from policykg.ids import stable_id
 from policykg.schema import Deadline, Provenance, Task, UnitMention
 
 SENTENCE = re.compile(r"[^。！？]+[。！？]?")
@@ -24,10 +24,6 @@ ASSIGNS = re.compile(r"要|负责|牵头|会同|依托|应当|须|抓好|做好|
 ActorModel = Callable[[list[str]], list[dict | None]]
 HEADLINE = re.compile(r"^[^，,。；]{2,15}。")  # a measure's short headline: "健全机制。"
 STRIP = "，,；;。 "
-
-
-def stable_id(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def unique_deadlines(deadlines: list[Deadline]) -> tuple[Deadline, ...]:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from policykg.extractors.tasks import stable_id
+from policykg.ids import stable_id
 from policykg.graph.jurisdiction import MUNICIPALITIES, Jurisdiction, place_prefix
 from policykg.schema.models import Model
 

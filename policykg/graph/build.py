@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from policykg.extractors.tasks import stable_id
+from policykg.ids import stable_id
 from policykg.graph.agencies import ResolvedAgency, resolve
 from policykg.graph.citations import CitationIndex
 from policykg.graph.jurisdiction import MUNICIPALITIES, Jurisdiction, document_jurisdiction

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from policykg.extractors.tasks import stable_id
+from policykg.ids import stable_id
 from policykg.schema import Document, Reference
 from policykg.schema.models import Model
 

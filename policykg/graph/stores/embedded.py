@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from policykg.graph.model import GraphData
+from policykg.graph.stores.reader import Reader
 from policykg.schema.graph import NODES, RELS
 
 ARROW_TYPES = {
@@ -123,7 +124,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-class EmbeddedReader:
+class EmbeddedReader(Reader):
     """Read-only Cypher over a built database file: writes are refused by the database itself."""
 
     store = "embedded"
@@ -144,8 +145,3 @@ class EmbeddedReader:
         self.connection.close()
         self.database.close()
 
-    def __enter__(self) -> "EmbeddedReader":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()

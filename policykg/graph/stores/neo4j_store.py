@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from policykg.graph.model import GraphData
+from policykg.graph.stores.reader import Reader
 from policykg.schema.graph import NODE_BY_LABEL, NODES, RELS
 
 BATCH_DOCUMENTS = 200
@@ -179,7 +180,7 @@ def build(graph: GraphData, driver=None) -> dict[str, int]:
     return {"rows": rows, "round_trips": trips}
 
 
-class Neo4jReader:
+class Neo4jReader(Reader):
     """Read-only Cypher: sessions in READ access mode, queries in read transactions."""
 
     store = "neo4j"
@@ -202,11 +203,6 @@ class Neo4jReader:
         self.session.close()
         self.driver.close()
 
-    def __enter__(self) -> "Neo4jReader":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
 
 def plain(value: Any) -> Any:
