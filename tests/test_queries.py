@@ -132,15 +132,8 @@ def test_agency_lookup(db):
 
 def path_nodes(rows):
     """Nodes of the paths a graph query returns, as (label, caption) pairs, whichever the store."""
-    found = set()
-    for row in rows:
-        path = row["p"]
-        nodes = path["_NODES"] if isinstance(path, dict) else path.nodes
-        for node in nodes:
-            props = dict(node) if not isinstance(node, dict) else node
-            label = props.get("_LABEL") or next(iter(node.labels))
-            found.add((label, props.get("name") or props.get("doc_number") or props.get("task_id")))
-    return found
+    return {(node["_LABEL"], node.get("name") or node.get("doc_number") or node.get("task_id"))
+            for row in rows for node in row["p"]["_NODES"]}
 
 
 def test_graph_agency_tasks_due_before(db):

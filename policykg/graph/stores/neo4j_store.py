@@ -206,5 +206,19 @@ class Neo4jReader(Reader):
 
 
 def plain(value: Any) -> Any:
+    """A result value as plain data, shaped like the embedded store's: a path is {"_NODES", "_RELS"},
+    a node carries "_LABEL", a relationship "_LABEL" (its type); temporal values are ISO strings."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Path):
+        return {"_NODES": [plain(n) for n in value.nodes], "_RELS": [plain(r) for r in value.relationships]}
+    if isinstance(value, Node):
+        return {"_LABEL": next(iter(value.labels), None), **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"_LABEL": value.type, **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
     iso = getattr(value, "iso_format", None)
     return iso() if iso else value
