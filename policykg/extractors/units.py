@@ -61,6 +61,9 @@ def split_units(text: str, separators: str = SEPARATORS) -> list[str]:
         if units and HEAD_ONLY.match(part) and not pending:
             units[-1] += "、" + part
             continue
+        if pending and part.startswith("各"):  # "眉山天府新区、各县（区）": a named place, then a collective
+            units.append(pending.rstrip("、"))
+            pending = ""
         if PLACE_ONLY.match(part):
             pending += part + "、"
             continue
