@@ -5,8 +5,8 @@ come from spaCy's own sentencizer with SENTENCE_ENDS.
 - policykg_agency_ruler: agencies from a gazetteer (phrases) and suffix patterns (…局, …委, …厅,
   …办, …中心, …管委会, …人民政府, 各…), written to doc.spans["agency_rules"]
 - policykg_agency_merge: the rule spans and the statistical NER's AGENCY entities into doc.ents
-- policykg_obligation: a sentence that assigns work to actors becomes an Obligation (actors,
-  action, deadlines), stored as a dict on Span._.obligation
+- policykg_obligation: a sentence that assigns work to actors becomes an obligation (actors,
+  action, deadlines), a dict on Span._.obligation
 """
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from policykg.extractors.deadlines import find_deadlines
-from policykg.schema.models import Model
 
 AGENCY = "AGENCY"
 SENTENCE_ENDS = ["。", "！", "？", "；"]
@@ -31,12 +30,6 @@ ORG_SUFFIX = (r"(?:人民政府办公厅|人民政府办公室|人民政府|管�
 SUFFIX = re.compile(r"(?:(?:各|省|市|州|区|县)(?:级|直)?|[\u4e00-\u9fff]{2,4}(?:省|市|州|区|县))"
                     r"[\u4e00-\u9fff]{0,8}?" + ORG_SUFFIX + r"(?:（[^）]{1,8}）)?")
 OBLIGATION_VERB = re.compile(r"^(要|应|须|需|负责|牵头|会同|依托|于|在|将|按照|根据|结合|统筹|组织|加快|推动|建立|完成|制定)")
-
-
-class Obligation(Model):
-    actors: tuple[str, ...]
-    action: str
-    deadlines: tuple[str, ...] = ()
 
 
 if not Span.has_extension("obligation"):
@@ -131,7 +124,8 @@ class ObligationFinder:
     def __init__(self, max_offset: int = 20):
         self.max_offset = max_offset
 
-    def obligation(self, sent: Span) -> Obligation | None:
+    def obligation(self, sent: Span) -> dict | None:
+        """{"actors": (...), "action": str, "deadlines": (ISO dates...)} or None."""
         text = sent.text
         skip = LEADING_TIME.match(text)
         start = sent.start_char + (skip.end() if skip else 0)
@@ -148,11 +142,12 @@ class ObligationFinder:
         rest = sent.doc.text[end:sent.end_char]
         if not OBLIGATION_VERB.match(rest):
             return None
-        return Obligation(actors=tuple(a.text for a in actors), action=rest.rstrip("。；！？"),
-                          deadlines=tuple(str(d.date) for d in find_deadlines(text, None) if d.date))
+        return {"actors": tuple(a.text for a in actors), "action": rest.rstrip("。；！？"),
+                "deadlines": tuple(str(d.date) for d in find_deadlines(text, None) if d.date)}
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.ents:  # most sentences name no agency: nothing to look at
+            return doc
         for sent in doc.sents:
-            found = self.obligation(sent)
-            sent._.obligation = found.model_dump() if found else None  # plain data: Docs cross processes
+            sent._.obligation = self.obligation(sent)  # plain data: Docs cross processes
         return doc

@@ -26,7 +26,7 @@ CONFIG_OVERRIDES = {
     "components.tok2vec.model.embed.attrs": ["NORM", "SHAPE"],
     "components.tok2vec.model.embed.rows": [3000, 200],
     "components.tok2vec.model.encode.width": 32,
-    "components.tok2vec.model.encode.depth": 2,
+    "components.tok2vec.model.encode.depth": 1,
     "components.ner.model.hidden_width": 16,
     "components.ner.model.maxout_pieces": 1,
     "training.max_epochs": 20,
