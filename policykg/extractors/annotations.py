@@ -59,7 +59,8 @@ def closing_bracket(text: str, start: int) -> int:
 
 def fields(body: str) -> list[tuple[str, str]]:
     """"牵头单位：A，责任单位：B；完成时限：C" to [(key, value)], split at each key."""
-    keys = [m for m in KEY.finditer(body) if bracket_depth(body, m.start()) == 0]
+    depth = depths(body)
+    keys = [m for m in KEY.finditer(body) if depth[m.start()] == 0]
     out = []
     for k, match in enumerate(keys):
         end = keys[k + 1].start() if k + 1 < len(keys) else len(body)
@@ -67,14 +68,16 @@ def fields(body: str) -> list[tuple[str, str]]:
     return out
 
 
-def bracket_depth(text: str, position: int) -> int:
-    depth = 0
-    for char in text[:position]:
+def depths(text: str) -> list[int]:
+    """The bracket depth before each character of `text`."""
+    out, depth = [], 0
+    for char in text:
+        out.append(depth)
         if char in OPEN:
             depth += 1
         elif char in CLOSE:
             depth = max(0, depth - 1)
-    return depth
+    return out
 
 
 def units_of(key: str, value: str, comma_convention: bool) -> list[UnitMention]:
@@ -93,15 +96,8 @@ def units_of(key: str, value: str, comma_convention: bool) -> list[UnitMention]:
 
 def first_top_level(value: str, chars: str) -> int:
     """Index of the first of `chars` outside brackets, or -1."""
-    depth = 0
-    for index, char in enumerate(value):
-        if char in OPEN:
-            depth += 1
-        elif char in CLOSE:
-            depth = max(0, depth - 1)
-        elif char in chars and depth == 0:
-            return index
-    return -1
+    depth = depths(value)
+    return next((i for i, char in enumerate(value) if char in chars and depth[i] == 0), -1)
 
 
 def build(start: int, end: int, raw: str, body: str, comma_convention: bool) -> Annotation:

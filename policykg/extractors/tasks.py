@@ -93,7 +93,8 @@ class TaskBuilder:
         return "前" not in deadline.phrase or (self.issued - deadline.date).days > 366
 
     def running(self, block: Block, start: int) -> None:
-        """One task per sentence with a deadline; a block's headline stays with its first sentence."""
+        """One task per sentence with a deadline, or one that assigns work to a named actor; a block's
+        headline stays with its first sentence. Sentences the rules give no actor wait for the model."""
         headline = HEADLINE.match(block.text[start:]) if start == 0 and block.label else None
         sentences = list(SENTENCE.finditer(block.text, start + (headline.end() if headline else 0)))
         for index, match in enumerate(sentences):
@@ -102,11 +103,11 @@ class TaskBuilder:
             deadlines = self.dated(sentence)
             actors = find_actors(sentence)
             assigns = self.actor_model is not None and ASSIGNS.search(sentence)
-            if deadlines or (assigns and actors):
-                if actors or not self.actor_model:
-                    self.add(block, begin, match.end(), actors, deadlines)
-                    continue
-            if self.actor_model and not actors and (deadlines or assigns):
+            if not (deadlines or assigns):
+                continue
+            if actors or not self.actor_model:
+                self.add(block, begin, match.end(), actors, deadlines)
+            else:
                 self.deferred.append((block, begin, match.end(), sentence, deadlines))
 
     def resolve_deferred(self) -> None:

@@ -15,6 +15,7 @@ from policykg.schema import Document, Task
 from policykg.schema.graph import NODES, RELS
 
 ARRAY_DELIMITER = ";"
+NODE_LABELS = {n.label for n in NODES}
 ADMIN_TYPES = {"STRING": "string", "DATE": "date", "BOOLEAN": "boolean", "INT64": "long", "DOUBLE": "double",
                "STRING[]": "string[]", "DATE[]": "date[]", "INT64[]": "long[]"}
 
@@ -88,8 +89,6 @@ def admin_command(files: dict[str, list[str]]) -> str:
     parts += [f'--array-delimiter="{ARRAY_DELIMITER}"', "--overwrite-destination"]
     return " ".join(parts)
 
-
-NODE_LABELS = {n.label for n in NODES}
 
 
 def write_neo4j_admin(graph: GraphData, out: Path) -> str:

@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from policykg.extractors.actors import LEADING_TIME
 from policykg.extractors.deadlines import find_deadlines
 
 AGENCY = "AGENCY"
@@ -114,8 +115,6 @@ def make_obligation(nlp: Language, name: str, max_offset: int):
     return ObligationFinder(max_offset)
 
 
-LEADING_TIME = re.compile(r"^(?:[到至于在截]{0,2}(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末)?(?:前|以前|之前)?[，,])")
-JOINER = re.compile(r"^[、和及与]$")
 
 
 class ObligationFinder:
