@@ -11,27 +11,34 @@ from __future__ import annotations
 
 import re
 
-from policykg.extractors.patterns import CLOSE, OPEN
-from policykg.extractors.units import PLACE_ONLY, split_top_level, split_units
+from policykg.extractors.units import split_units
+from policykg.lexicon.brackets import (
+    OPEN_CLASS,
+    closing_positions,
+    depths,
+    first_top_level,
+    split_top_level,
+)
+from policykg.lexicon.organs import ORGAN_END, PLACE_ONLY
+from policykg.lexicon.regex import alternation
+from policykg.lexicon.roles import (
+    ALL_KEYS,
+    KEY,
+    LEAD_KEYS,
+    ROLE_TAIL,
+    TIME_CLAUSE,
+    TIME_KEYS,
+    WITH,
+)
 from policykg.schema import Role, UnitMention
 from policykg.schema.models import Model
 
-LEAD_KEYS = ("牵头责任单位", "责任牵头单位", "主要责任单位", "牵头单位", "牵头部门", "牵头处室", "牵头科室", "牵头")
-CO_KEYS = ("责任单位", "责任部门", "责任处室", "责任科室", "配合单位", "配合部门", "参与单位", "协同单位",
-           "协办单位", "责任主体", "实施单位", "落实单位", "承办单位", "联办单位")
-TIME_KEYS = ("完成时限", "时限要求", "完成时间", "时间节点", "时间要求", "办结时限", "时限")
-ALL_KEYS = LEAD_KEYS + CO_KEYS + TIME_KEYS
-KEY = re.compile("(" + "|".join(sorted(ALL_KEYS, key=len, reverse=True)) + r")\s*[：:]")
-FIELD_START = re.compile(r"(?:^|(?<=[。；;！\s]))(" + "|".join(sorted(ALL_KEYS, key=len, reverse=True)) + r")\s*[：:]")
-BRACKETED = re.compile(r"[（(〔［\[【]\s*(?=(" + "|".join(sorted(ALL_KEYS, key=len, reverse=True)) + r")\s*[：:])")
+FIELD_START = re.compile(r"(?:^|(?<=[。；;！\s]))(" + alternation(ALL_KEYS) + r")\s*[：:]")
+BRACKETED = re.compile(OPEN_CLASS + r"\s*(?=(" + alternation(ALL_KEYS) + r")\s*[：:])")
 # notes inside a unit list: （逗号前为牵头单位，…，下同）
 NOTE = re.compile(r"[（(〔][^（()）〔〕]*(?:下同|为牵头|牵头单位|按职责分工)[^（()）〔〕]*[）)〕]|[。，]?逗号前为牵头[单位部门]*[，,。]?(下同)?")
 COMMA_CONVENTION = re.compile(r"逗号前为牵头|逗号前的?为牵头|顿号前为牵头")
-UNIT_SUFFIX = re.compile(
-    r"(局|委|办|厅|政府|中心|公司|总部|部门|单位|机构|处|室|科|院|会|联|队|行|所|站|集团|海关|小组|部|署|"
-    r"社|馆|街道|镇|管委会|委员会|办公室|分局|支队|大队|总队|各地|各区|各县|各市|片区|企业|银行|园区|集团|协会)$")
-ROLE_WORDS = re.compile(r"(按职责分工|按职责|分别|共同|牵头|配合|参与|协同|协助|负责|落实|实施|推进|等)+$")
-TIME_CLAUSE = re.compile(r"(\d{4}年|\d{1,2}月|年底|年内|上半年|下半年|季度|持续推进|长期|常态化)")
+MAX_ANNOTATION_CHARS = 600  # a bracketed annotation longer than this is prose
 
 
 class Annotation(Model):
@@ -44,19 +51,6 @@ class Annotation(Model):
     raw: str
 
 
-def closing_bracket(text: str, start: int) -> int:
-    """Index just past the bracket that closes the one at `start` (or the text end)."""
-    depth = 0
-    for index in range(start, len(text)):
-        if text[index] in OPEN:
-            depth += 1
-        elif text[index] in CLOSE:
-            depth -= 1
-            if depth == 0:
-                return index + 1
-    return len(text)
-
-
 def fields(body: str) -> list[tuple[str, str]]:
     """"牵头单位：A，责任单位：B；完成时限：C" to [(key, value)], split at each key."""
     depth = depths(body)
@@ -65,18 +59,6 @@ def fields(body: str) -> list[tuple[str, str]]:
     for k, match in enumerate(keys):
         end = keys[k + 1].start() if k + 1 < len(keys) else len(body)
         out.append((match.group(1), body[match.end():end].strip("，,；;。.、 ")))
-    return out
-
-
-def depths(text: str) -> list[int]:
-    """The bracket depth before each character of `text`."""
-    out, depth = [], 0
-    for char in text:
-        out.append(depth)
-        if char in OPEN:
-            depth += 1
-        elif char in CLOSE:
-            depth = max(0, depth - 1)
     return out
 
 
@@ -94,12 +76,6 @@ def units_of(key: str, value: str, comma_convention: bool) -> list[UnitMention]:
     return [UnitMention(mention=u, role=Role.co) for u in split_units(value)]
 
 
-def first_top_level(value: str, chars: str) -> int:
-    """Index of the first of `chars` outside brackets, or -1."""
-    depth = depths(value)
-    return next((i for i, char in enumerate(value) if char in chars and depth[i] == 0), -1)
-
-
 def build(start: int, end: int, raw: str, body: str, comma_convention: bool) -> Annotation:
     units: list[UnitMention] = []
     time_limit = None
@@ -110,10 +86,12 @@ def build(start: int, end: int, raw: str, body: str, comma_convention: bool) -> 
     return Annotation(start=start, end=end, units=tuple(units), time_limit=time_limit, raw=raw)
 
 
-def bracketed(text: str, comma_convention: bool) -> list[Annotation]:
+def bracketed(text: str, closing: dict[int, int], comma_convention: bool) -> list[Annotation]:
     found = []
     for match in BRACKETED.finditer(text):
-        end = closing_bracket(text, match.start())
+        end = closing[match.start()]
+        if end - match.start() > MAX_ANNOTATION_CHARS:
+            continue
         found.append(build(match.start(), end, text[match.start():end], text[match.end():end - 1],
                            comma_convention))
     return found
@@ -141,7 +119,7 @@ def unit_like(name: str) -> bool:
     """A body (…局, …委, …中心), a collective (各…) or a place standing for its government (开发区)."""
     if not 2 <= len(name) <= 40:
         return False
-    return bool(UNIT_SUFFIX.search(name)) or name.startswith("各") or bool(PLACE_ONLY.match(name))
+    return bool(ORGAN_END.search(name)) or name.startswith("各") or bool(PLACE_ONLY.match(name))
 
 
 def trailing_units(content: str) -> tuple[list[UnitMention], str | None] | None:
@@ -154,26 +132,26 @@ def trailing_units(content: str) -> tuple[list[UnitMention], str | None] | None:
         time_limit = clauses.pop()
     mentions: list[UnitMention] = []
     for clause in clauses:
-        if "会同" in clause:
-            lead, _, co = clause.partition("会同")
+        if WITH in clause:
+            lead, _, co = clause.partition(WITH)
             mentions += [UnitMention(mention=u, role=Role.lead) for u in split_units(lead)]
-            mentions += [UnitMention(mention=u, role=Role.co) for u in split_units(ROLE_WORDS.sub("", co))]
+            mentions += [UnitMention(mention=u, role=Role.co) for u in split_units(ROLE_TAIL.sub("", co))]
             continue
         role = Role.lead if re.search(r"牵头$", clause) else Role.co
-        mentions += [UnitMention(mention=u, role=role) for u in split_units(ROLE_WORDS.sub("", clause))]
+        mentions += [UnitMention(mention=u, role=role) for u in split_units(ROLE_TAIL.sub("", clause))]
     if mentions and all(unit_like(m.mention) for m in mentions):
         return mentions, time_limit
     return None
 
 
-def trailing(text: str, taken: list[tuple[int, int]]) -> list[Annotation]:
+def trailing(text: str, closing: dict[int, int], taken: list[tuple[int, int]]) -> list[Annotation]:
     """Bare unit lists in brackets that close a sentence or an item."""
     found = []
     for match in re.finditer(r"[（(〔]", text):
         start = match.start()
-        if any(a <= start < b for a, b in taken):
+        end = closing[start]
+        if end - start > MAX_ANNOTATION_CHARS or any(a <= start < b for a, b in taken):
             continue
-        end = closing_bracket(text, start)
         before = text[start - 1] if start else "。"
         after = text[end] if end < len(text) else "。"
         if before not in "。；;！？”" and after not in "。；;" and end != len(text):
@@ -188,11 +166,12 @@ def trailing(text: str, taken: list[tuple[int, int]]) -> list[Annotation]:
 
 def find_annotations(text: str, comma_convention: bool = False) -> list[Annotation]:
     """Every responsibility annotation in a block of text, in order."""
-    found = bracketed(text, comma_convention)
+    closing = closing_positions(text)
+    found = bracketed(text, closing, comma_convention)
     taken = [(a.start, a.end) for a in found]
     found += field_lines(text, taken, comma_convention)
     taken = [(a.start, a.end) for a in found]
-    found += trailing(text, taken)
+    found += trailing(text, closing, taken)
     return sorted(found, key=lambda a: a.start)
 
 

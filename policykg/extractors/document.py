@@ -10,13 +10,8 @@ from policykg.extractors.references import find_references
 from policykg.extractors.segment import Segment
 from policykg.extractors.tasks import ActorModel, build_tasks
 from policykg.ids import stable_id
+from policykg.lexicon.official import document_key
 from policykg.schema import Document, Provenance, Reference, Task
-
-
-def document_key(title: str | None, issue_date) -> str:
-    """What identifies a document across sources: its normalised title and issue date."""
-    return re.sub(r"[\s《》“”\"'（）()〔〕\[\]［］]", "", title or "") + "|" + (str(issue_date) if issue_date else "")
-
 
 ATTACHMENT = re.compile(r"^附件\d*[：:]?(.*)$")
 LIST_ITEM = re.compile(r"^\d{1,2}[.．、](.+)$")

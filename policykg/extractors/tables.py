@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import re
 
+from policykg.lexicon.roles import TABLE_HEADERS as HEADERS
 from policykg.schema.models import Model
 
-HEADERS: dict[str, tuple[str, ...]] = {  # column role: header words, most specific first
-    "number": ("序号", "编号"),
-    "lead": ("牵头单位", "牵头部门", "牵头处室", "牵头"),
-    "co": ("责任单位", "责任部门", "配合单位", "配合部门", "参与单位", "协办单位", "责任处室"),
-    "time": ("完成时限", "完成时间", "时间节点", "时限要求", "时限", "进度安排"),
-    "task": ("重点任务", "工作任务", "任务内容", "主要任务", "具体任务", "具体措施", "工作措施", "改革举措",
-             "主要内容", "任务", "措施", "内容", "事项"),
-}
 NUMBER = re.compile(r"^\d{1,3}$")
 
 

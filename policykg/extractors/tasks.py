@@ -16,9 +16,9 @@ from policykg.extractors.deadlines import find_deadlines, parse_time_limit
 from policykg.extractors.outline import Block
 from policykg.extractors.targets import find_targets
 from policykg.ids import stable_id
+from policykg.lexicon.sentences import SENTENCE
 from policykg.schema import Deadline, Provenance, Task, UnitMention
 
-SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 # a sentence that may assign work without a deadline: worth asking the actor model about
 ASSIGNS = re.compile(r"要|负责|牵头|会同|依托|应当|须|抓好|做好|加快|推动")
 ActorModel = Callable[[list[str]], list[dict | None]]

@@ -16,9 +16,9 @@ from policykg.extractors.header import parse_header
 from policykg.extractors.load import discover, load
 from policykg.extractors.outline import outline
 from policykg.extractors.segment import segment
+from policykg.lexicon.sentences import STATEMENT as SENTENCE
 from policykg.schema import Document
 
-SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 MIN_SENTENCE = 8
 
 
