@@ -1,6 +1,7 @@
 """Each responsibility-annotation style, on a snippet as it stands in the corpus."""
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policykg.extractors.annotations import find_annotations, uses_comma_convention
 from policykg.extractors.clean import clean_line

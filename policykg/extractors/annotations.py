@@ -62,18 +62,26 @@ def fields(body: str) -> list[tuple[str, str]]:
     return out
 
 
-def units_of(key: str, value: str, comma_convention: bool) -> list[UnitMention]:
+def lead_units(value: str) -> list[UnitMention]:
+    """Units of a 牵头单位 field or column."""
+    return [UnitMention(mention=u, role=Role.lead) for u in split_units(NOTE.sub("", value))]
+
+
+def co_units(value: str, comma_convention: bool) -> list[UnitMention]:
+    """Units of a 责任/配合单位 field or column; under the "逗号前为牵头单位" convention the units
+    before the first comma lead."""
     value = NOTE.sub("", value)
-    if key in TIME_KEYS:
-        return []
-    if key in LEAD_KEYS:
-        return [UnitMention(mention=u, role=Role.lead) for u in split_units(value)]
     if comma_convention:
         comma = first_top_level(value, "，,")
         head, tail = (value[:comma], value[comma + 1:]) if comma >= 0 else ("", value)
-        return ([UnitMention(mention=u, role=Role.lead) for u in split_units(head)]
-                + [UnitMention(mention=u, role=Role.co) for u in split_units(tail)])
+        return lead_units(head) + [UnitMention(mention=u, role=Role.co) for u in split_units(tail)]
     return [UnitMention(mention=u, role=Role.co) for u in split_units(value)]
+
+
+def units_of(key: str, value: str, comma_convention: bool) -> list[UnitMention]:
+    if key in TIME_KEYS:
+        return []
+    return lead_units(value) if key in LEAD_KEYS else co_units(value, comma_convention)
 
 
 def build(start: int, end: int, raw: str, body: str, comma_convention: bool) -> Annotation:

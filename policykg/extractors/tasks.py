@@ -11,13 +11,18 @@ import re
 from collections.abc import Callable
 
 from policykg.extractors.actors import find_actors
-from policykg.extractors.annotations import Annotation, find_annotations
+from policykg.extractors.annotations import (
+    Annotation,
+    co_units,
+    find_annotations,
+    lead_units,
+)
 from policykg.extractors.deadlines import find_deadlines, parse_time_limit
 from policykg.extractors.outline import Block
 from policykg.extractors.targets import find_targets
 from policykg.ids import stable_id
 from policykg.lexicon.sentences import SENTENCE
-from policykg.schema import Deadline, Provenance, Task, UnitMention
+from policykg.schema import ColumnRole, Deadline, Provenance, Task, UnitMention
 
 # a sentence that may assign work without a deadline: worth asking the actor model about
 ASSIGNS = re.compile(r"要|负责|牵头|会同|依托|应当|须|抓好|做好|加快|推动")
@@ -121,7 +126,19 @@ class TaskBuilder:
                 self.add(block, begin, end, actors, deadlines)
         self.deferred = []
 
+    def row(self, block: Block) -> None:
+        """A task-table row: the task cell's text, owners from the 牵头/责任 columns, deadlines from
+        the 完成时限 column and from the task's own sentences."""
+        row = block.lines[0]
+        units = lead_units(row.cell(ColumnRole.lead)) + co_units(row.cell(ColumnRole.co), self.comma_convention)
+        deadlines = [d for sentence in SENTENCE.findall(block.text) for d in self.dated(sentence)]
+        deadlines += parse_time_limit(row.cell(ColumnRole.time), self.year) if row.cell(ColumnRole.time) else []
+        self.add(block, 0, len(block.text), units, deadlines)
+
     def block(self, block: Block) -> None:
+        if block.lines[0].cells:
+            self.row(block)
+            return
         position = 0
         for annotation in find_annotations(block.text, self.comma_convention):
             if annotation.units or annotation.time_limit:

@@ -2,11 +2,11 @@
 then by normalised title, including the titles of plans a notice encloses — else a stub."""
 from __future__ import annotations
 
-
 from policykg.ids import stable_id
 from policykg.lexicon.official import normal_number, normal_title
 from policykg.schema import Document, Reference
 from policykg.schema.models import Model
+
 
 class CitationTarget(Model):
     doc_id: str

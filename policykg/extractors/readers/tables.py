@@ -1,12 +1,12 @@
 """Task tables (序号 / 重点任务 / 牵头单位 / 责任单位 / 配合单位 / 完成时限): columns recognised by their
-headers in any order, tables continued over pages joined, each row rendered as a task line that the
-annotation parser reads like any other ("1.任务…（牵头单位：A；责任单位：B；完成时限：C）")."""
+headers in any order, tables continued over pages joined, each row a typed row: its cells with
+their column roles, and a text (number and task) that the outline reads as an item."""
 from __future__ import annotations
 
 import re
 
 from policykg.lexicon.roles import TABLE_HEADERS as HEADERS
-from policykg.schema.models import Model
+from policykg.schema.models import Cell, ColumnRole, Model
 
 NUMBER = re.compile(r"^\d{1,3}$")
 
@@ -41,21 +41,18 @@ def recognise(header: list[str | None]) -> Columns | None:
                    time=first("time"), width=len(header))
 
 
-def row_line(columns: Columns, cells: list[str]) -> str:
-    """A table row as a task line with a bracketed annotation."""
+Row = tuple[str, tuple[Cell, ...]]
+
+
+def typed_row(columns: Columns, cells: list[str]) -> Row:
+    """A row's text ("3.任务…") and its cells by column role."""
     get = lambda i: cells[i] if i is not None and i < len(cells) else ""  # noqa: E731
-    fields = []
-    if get(columns.lead):
-        fields.append(f"牵头单位：{get(columns.lead)}")
-    co = "、".join(c for c in (get(i) for i in columns.co) if c)
-    if co:
-        fields.append(f"责任单位：{co}")
-    if get(columns.time):
-        fields.append(f"完成时限：{get(columns.time)}")
+    roles = [(ColumnRole.number, columns.number), (ColumnRole.task, columns.task), (ColumnRole.lead, columns.lead),
+             *((ColumnRole.co, i) for i in columns.co), (ColumnRole.time, columns.time)]
+    typed = tuple(Cell(role=role, text=get(i)) for role, i in roles if i is not None and get(i))
     number = get(columns.number)
     label = f"{number}." if NUMBER.match(number) else ""
-    annotation = f"（{'；'.join(fields)}）" if fields else ""
-    return f"{label}{get(columns.task).rstrip('。')}。{annotation}"
+    return f"{label}{get(columns.task)}", typed
 
 
 class TableReader:
@@ -86,12 +83,12 @@ class TableReader:
             self.pending = row
         return done
 
-    def lines(self, table: list[list[str | None]]) -> list[str]:
-        return [row_line(self.columns, row) for row in self.rows(table) if any(row)]
+    def rows_of(self, table: list[list[str | None]]) -> list[Row]:
+        return [typed_row(self.columns, row) for row in self.rows(table) if any(row)]
 
-    def flush(self) -> list[str]:
+    def flush(self) -> list[Row]:
         """The waiting row, when the table does not go on."""
         if self.pending is None or self.columns is None:
             return []
         row, self.pending = self.pending, None
-        return [row_line(self.columns, row)] if any(row) else []
+        return [typed_row(self.columns, row)] if any(row) else []
