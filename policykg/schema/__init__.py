@@ -1,6 +1,8 @@
 """The IR models shared by every stage."""
 from policykg.schema.models import (
+    DUE_KINDS,
     Deadline,
+    DeadlineKind,
     Document,
     ExtractionError,
     ExtractionResult,
@@ -16,6 +18,6 @@ from policykg.schema.models import (
 )
 
 __all__ = [
-    "Deadline", "Document", "ExtractionError", "ExtractionResult", "Line", "Precision", "Provenance",
+    "DUE_KINDS", "Deadline", "DeadlineKind", "Document", "ExtractionError", "ExtractionResult", "Line", "Precision", "Provenance",
     "Reference", "Role", "SourceText", "Target", "Task", "UnitMention",
 ]
