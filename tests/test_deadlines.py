@@ -66,6 +66,8 @@ KINDS = [
     ("本通知自印发之日起施行，有效期到2026年底", K.validity),
     ("暂免征收2023年下半年城镇土地使用税", K.validity),
     ("第三季度开始，开展专项检查", K.validity),
+    ("对受影响的个体工商户，2024年3月底前暂免收取摊位费", K.validity),
+    ("对符合条件的企业，2023年12月31日前继续按照50%比例暂退保证金", K.validity),
     # extensions of an existing measure
     ("阶段性降低失业保险费率政策延续到2024年底", K.extension),
     ("延长贷款贴息政策执行期限至2026年底", K.extension),

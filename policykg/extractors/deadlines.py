@@ -53,6 +53,8 @@ PREFIX_VALIDITY = re.compile(r"(?:有效期|执行期|实施期|期限|执行|�
 PREFIX_ELIGIBILITY = re.compile(r"(?:^|[^面绝])(?:对|凡|对于|针对)$")
 PREFIX_TARGET = re.compile(r"(?:到|至|截至|截止到?|力争到?|争取到?)$")
 SUFFIX_VALIDITY = re.compile(r"^(?:起|开始|以来|之后|以后|期间|有效)")
+# a relief that applies until the date: "2023年3月31日前继续按照100%比例暂退…保证金", "6月底前…并免收滞纳金"
+SUFFIX_RELIEF = re.compile(r"^[^，。；]*?(?:暂退|暂免|免收|免征|减征|减免|缓收|不停供)")
 SUFFIX_ELIGIBILITY = re.compile(r"^[^，。；的]{0,16}?(?:注册|成立|登记|设立|认定|投产|入驻|落户|签约|开业|取得|获得|"
                                 r"购买|购置|报废|缴纳|参保|建成|举办|招用|注销)[^，。；]{0,16}?的")
 CONNECTIVE = re.compile(r"截至|到|至|于")
@@ -128,7 +130,7 @@ def kind_of(text: str, start: int, end: int, precision: Precision) -> DeadlineKi
     before, phrase, after = text[piece_start:lead.end() if lead else start], text[start:end], text[end:]
     if PREFIX_EXTENSION.search(before):
         return DeadlineKind.extension
-    if PREFIX_VALIDITY.search(before) or SUFFIX_VALIDITY.match(after):
+    if PREFIX_VALIDITY.search(before) or SUFFIX_VALIDITY.match(after) or SUFFIX_RELIEF.match(after):
         return DeadlineKind.validity
     if PREFIX_ELIGIBILITY.search(before) or SUFFIX_ELIGIBILITY.match(after):
         return DeadlineKind.eligibility
