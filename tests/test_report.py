@@ -13,10 +13,9 @@ from policykg.graph.stores.embedded import EmbeddedReader, build
 from policykg.extractors.deadlines import find_deadlines
 from policykg.report.build import build_report, every_month
 from policykg.report.data import read
-from policykg.report.render import render_md
+from policykg.report.render import render_html, render_md
 from policykg.schema import Deadline, DeadlineKind, Precision, Role, UnitMention
 
-from conftest import ROOT
 
 AS_OF = dt.date(2023, 11, 22)
 
@@ -211,7 +210,7 @@ def test_report_md_shows_each_item_with_its_task_owners_deadline_and_source(corp
     text = render_md(corpus_report)
     assert text.startswith("# 政策文件任务督查督办报告") and "## 牵头单位排名" in text
     overdue = text.split("## 逾期（")[1].split("\n## ")[0]
-    rows = [line.split(" | ") for line in overdue.splitlines() if line.startswith("| ") and "到期" in line]
+    rows = [line.split(" | ") for line in overdue.splitlines() if line.startswith("| 已逾期")]
     red = [i for i in corpus_report.check("overdue").items if i.severity == "red"]
     assert len(rows) == len(red)
     for row, item in zip(rows, red):
@@ -219,6 +218,13 @@ def test_report_md_shows_each_item_with_its_task_owners_deadline_and_source(corp
         assert item.details["task"][:20] in task.replace("\\|", "|") and len(task) <= 81
         assert owners == "、".join(item.details["owners"]) and due == item.details["due_date"]
         assert number == (item.doc_number or "") and re.fullmatch(r"\S+\.\w+:\d+", source)
+
+
+def test_html_names_chinese_fonts_in_valid_css(corpus_report):
+    page = render_html(corpus_report)
+    style = page.split("<style>")[1].split("</style>")[0]
+    assert 'font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC"' in style and "&#34;" not in style
+    assert "Microsoft YaHei" in style and "WenQuanYi Micro Hei" in style
 
 
 def test_english_on_request(corpus_db, tmp_path):

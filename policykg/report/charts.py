@@ -34,8 +34,8 @@ def month_bars(rows: list[dict], words: dict) -> str:
     for i, row in enumerate(rows):
         h = (height - bottom - top) * row["tasks"] / peak
         x, centre, y = left + i * step + 3, left + i * step + step / 2, height - bottom - h
-        body.append(f"<rect class='bar' x='{x:.1f}' y='{y:.1f}' width='{step - 6}' height='{h:.1f}' fill='#4C8EDA'>"
-                    f"<title>{escape(row['month'])}: {row['tasks']}</title></rect>")
+        body.append(f"<rect class='bar' x='{x:.1f}' y='{y:.1f}' width='{step - 6}' height='{h:.1f}' "
+                    f"fill='#4C8EDA'><title>{escape(row['month'])}: {row['tasks']}</title></rect>")
         if row["tasks"]:
             body.append(text(centre, y - 3, str(row["tasks"]), "middle"))
         body.append(text(centre + 4, height - bottom + 12, row["month"], "end", -60))
@@ -49,7 +49,8 @@ def ranked_bars(rows: list[dict], words: dict, limit: int = 15) -> str:
         return f"<p>{escape(words['no_overdue'])}</p>"
     label_width, bar_width, line = 220, 420, 22
     peak = max(r["red"] + r["yellow"] for r in rows)
-    body = [legend_swatch(label_width, 4, RED, words["red"]), legend_swatch(label_width + 90, 4, YELLOW, words["yellow"])]
+    body = [legend_swatch(label_width, 4, RED, words["red"]),
+            legend_swatch(label_width + 90, 4, YELLOW, words["yellow"])]
     for i, row in enumerate(rows):
         y = 24 + i * line
         red, yellow = bar_width * row["red"] / peak, bar_width * row["yellow"] / peak
@@ -57,7 +58,8 @@ def ranked_bars(rows: list[dict], words: dict, limit: int = 15) -> str:
         body.append(f"<rect class='bar' x='{label_width}' y='{y + 3}' width='{red:.1f}' height='{line - 6}' "
                     f"fill='{RED}'><title>{escape(row['agency'])}: {row['red']}</title></rect>")
         body.append(f"<rect class='bar' x='{label_width + red:.1f}' y='{y + 3}' width='{yellow:.1f}' "
-                    f"height='{line - 6}' fill='{YELLOW}'><title>{escape(row['agency'])}: {row['yellow']}</title></rect>")
+                    f"height='{line - 6}' fill='{YELLOW}'>"
+                    f"<title>{escape(row['agency'])}: {row['yellow']}</title></rect>")
         counts = f"{row['red']} + {row['yellow']}" if row["yellow"] else str(row["red"])
         body.append(text(label_width + red + yellow + 4, y + 14, counts))
     return svg(label_width + bar_width + 60, 24 + line * len(rows) + 10, body, words["ranking"])
@@ -78,8 +80,8 @@ def scale(x: float, y: float, peak: int, words: dict) -> list[str]:
     steps = sorted({0, 1, *(round(peak * f) for f in (0.25, 0.5, 0.75)), peak})
     body = [text(x, y + 12, words["scale"], "end")]
     for k, value in enumerate(steps):
-        body.append(f"<rect class='legend' x='{x + 6 + k * 34}' y='{y}' width='30' height='14' fill='{shade(value, peak)}' "
-                    f"stroke='#ccc'><title>{value}</title></rect>")
+        body.append(f"<rect class='legend' x='{x + 6 + k * 34}' y='{y}' width='30' height='14' "
+                    f"fill='{shade(value, peak)}' stroke='#ccc'><title>{value}</title></rect>")
         body.append(text(x + 21 + k * 34, y + 26, str(value), "middle"))
     return body
 
@@ -99,9 +101,9 @@ def heat(data: dict, words: dict) -> str:
         y = top + i * cell
         body.append(text(label_width - 6, y + 15, agency[:18], "end"))
         for j, value in enumerate(values[i]):
-            body.append(f"<rect class='cell' x='{label_width + j * cell}' y='{y}' width='{cell - 2}' height='{cell - 2}' "
-                        f"fill='{shade(value, peak)}' stroke='#eee'><title>{escape(agency)} {escape(months[j])}: "
-                        f"{value}</title></rect>")
+            body.append(f"<rect class='cell' x='{label_width + j * cell}' y='{y}' width='{cell - 2}' "
+                        f"height='{cell - 2}' fill='{shade(value, peak)}' stroke='#eee'>"
+                        f"<title>{escape(agency)} {escape(months[j])}: {value}</title></rect>")
     bottom = top + cell * len(agencies) + 12
     body += scale(label_width, bottom, peak, words)
     width = max(label_width + cell * len(months) + 20, label_width + 7 * 34 + 20)

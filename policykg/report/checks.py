@@ -108,7 +108,7 @@ def overdue(data: ReportData, as_of: dt.date, warn_days: int, lang: str) -> tupl
             if light == "green":
                 continue
             days = abs((as_of - day).days)
-            summary = say(lang, "overdue_summary" if light == "red" else "due_summary", due=day, days=days)
+            summary = say(lang, "overdue_summary" if light == "red" else "due_summary", days=days)
             items.append(task_item(t, f"{t['task_id']}:{day}", light, summary, owned[t["task_id"]], clause,
                                    due_date=str(day)))
         if lights:
@@ -169,7 +169,8 @@ def citations(data: ReportData, lang: str) -> Check:
     for number, titles in titles_by_number.items():
         if len(titles) > 1:
             items.append(Item(key=f"titles:{number}", severity="warning",
-                              summary=say(lang, "titles", number=number, n=len(titles), titles="；".join(sorted(titles)))))
+                              summary=say(lang, "titles", number=number, n=len(titles),
+                                          titles="；".join(sorted(titles)))))
     for (number, title), citing in sorted(stubs.items(), key=lambda kv: (-len(kv[1]), kv[0][1] or "")):
         label = f"《{title}》" if title else ""
         items.append(Item(key=f"stub:{number or title}", severity="info",
@@ -243,7 +244,8 @@ def pair_item(low: dict, high: dict, score: float, kind: str, summary: str, low_
     return Item(key=f"slip:{kind}:{low['task_id']}:{high['task_id']}", severity="warning", summary=summary,
                 doc_number=low["doc_number"], document=low["title"], source_path=low["source_path"],
                 start_line=low["start_line"],
-                details={"task": low["text"][:200], "owners": sorted(low_leads.values()), "kind": kind, "due_date": str(low["due_date"] or ""),
+                details={"task": low["text"][:200], "owners": sorted(low_leads.values()), "kind": kind,
+                         "due_date": str(low["due_date"] or ""),
                          "cited_task": high["text"][:200], "cited_due_date": str(high["due_date"] or ""),
                          "cited_doc_number": high["doc_number"], "cited_document": high["title"],
                          "similarity": round(score, 2)})
