@@ -228,6 +228,11 @@ class FailOn(str, Enum):
     never = "never"
 
 
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
 @app.command()
 def report(db: Path = DbOption, neo4j: bool = Neo4jOption,
            as_of: datetime = typer.Option(None, "--as-of", formats=["%Y-%m-%d"],
@@ -237,6 +242,7 @@ def report(db: Path = DbOption, neo4j: bool = Neo4jOption,
            formats: str = typer.Option("md,html,json", "--format", help="Comma-separated: md, html, json."),
            out_dir: Path = typer.Option(..., "--out", help="Folder to write report.{md,html,json} into."),
            warn_days: int = typer.Option(14, "--warn-days", help="Yellow: due within this many days."),
+           lang: Lang = typer.Option(Lang.zh, "--lang", help="Language of the report: zh (中文) or en."),
            fail_on: FailOn = typer.Option(FailOn.never, "--fail-on",
                                           help="Exit 1 when any task is red (overdue) or at least yellow.")) -> None:
     """Write the consistency report: overdue tasks per agency, ownerless and undated tasks, impossible
@@ -255,7 +261,7 @@ def report(db: Path = DbOption, neo4j: bool = Neo4jOption,
     with open_reader(db, neo4j) as reader:
         data = read(reader)
     day = as_of.date() if as_of else date.today()
-    result = build_report(data, day, warn_days, previous)
+    result = build_report(data, day, warn_days, previous, lang.value)
     for path in write(result, out_dir, chosen):
         err.print(f"wrote {path}", highlight=False)
     overdue = result.check("overdue").items

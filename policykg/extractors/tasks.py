@@ -37,7 +37,7 @@ STRIP = "，,；;。 "
 def unique_deadlines(deadlines: list[Deadline]) -> tuple[Deadline, ...]:
     seen, out = set(), []
     for deadline in deadlines:
-        key = deadline.date or ("ongoing" if deadline.ongoing else deadline.phrase)
+        key = (deadline.date or ("ongoing" if deadline.ongoing else deadline.phrase), deadline.kind)
         if key not in seen:
             seen.add(key)
             out.append(deadline)

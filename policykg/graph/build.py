@@ -86,9 +86,11 @@ class GraphBuilder:
                   doc_number=reference.doc_number)
 
     def task(self, doc: Document, task: Task, place: Jurisdiction, issuer: ResolvedAgency | None) -> None:
-        dates = task.due_dates
+        due, completion = task.due, task.completion_dates
         self.node("Task", task.task_id, task_id=task.task_id, label=task.label, path=list(task.path),
-                  text=task.text, deadlines=dates, due_date=max(dates) if dates else None, ongoing=task.ongoing,
+                  text=task.text, deadlines=[d.date for d in due], deadline_kinds=[d.kind.value for d in due],
+                  deadline_clauses=[d.clause for d in due], due_date=max(completion) if completion else None,
+                  ongoing=task.ongoing,
                   source_path=task.provenance.path, start_line=task.provenance.start_line,
                   end_line=task.provenance.end_line, pages=list(task.provenance.pages))
         self.edge("HAS_TASK", "Document", doc.doc_id, "Task", task.task_id)

@@ -43,8 +43,9 @@ NODES: tuple[NodeType, ...] = (
         "jurisdiction_id": STRING, "name": STRING, "level": STRING}, "A province, city or county"),
     NodeType("Task", "task_id", {
         "task_id": STRING, "label": STRING, "path": STRING_LIST, "text": STRING, "deadlines": DATE_LIST,
-        "due_date": DATE, "ongoing": BOOLEAN, "source_path": STRING, "start_line": INT, "end_line": INT,
-        "pages": INT_LIST}, "An obligation: a measure or a sentence that assigns work"),
+        "deadline_kinds": STRING_LIST, "deadline_clauses": STRING_LIST, "due_date": DATE, "ongoing": BOOLEAN, "source_path": STRING, "start_line": INT, "end_line": INT,
+        "pages": INT_LIST}, "An obligation: a measure or a sentence that assigns work. deadlines: its completion deadlines and "
+        "target years, with their kinds and clauses (parallel lists); due_date: its last completion deadline"),
     NodeType("Target", "target_id", {
         "target_id": STRING, "value": FLOAT, "unit": STRING, "comparator": STRING, "text": STRING},
         "A quantitative target of a task"),
