@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from policykg.report import checks
 from policykg.report.data import ReportData
@@ -44,7 +42,8 @@ def compare(report: Report, previous: Report) -> Changes:
     return changes
 
 
-def build_report(data: ReportData, as_of: dt.date, warn_days: int = 14, previous: Path | None = None) -> Report:
+def build_report(data: ReportData, as_of: dt.date, warn_days: int = 14, previous: Report | None = None) -> Report:
+    """The report as of a date; with a `previous` report, what changed since."""
     overdue, ranking = checks.overdue(data, as_of, warn_days)
     report = Report(
         as_of=as_of, warn_days=warn_days,
@@ -52,5 +51,5 @@ def build_report(data: ReportData, as_of: dt.date, warn_days: int = 14, previous
                 checks.citations(data), checks.slippage(data), checks.duplicates(data)],
         overdue_by_agency=ranking, due_per_month=due_per_month(data), heatmap=heatmap(data))
     if previous:
-        report.changes = compare(report, Report.model_validate(json.loads(previous.read_text(encoding="utf-8"))))
+        report.changes = compare(report, previous)
     return report
