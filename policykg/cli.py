@@ -73,7 +73,7 @@ def finish(result: ExtractionResult) -> None:
 
 def stop(exc: PolicyKGError, code: int = 2) -> NoReturn:
     """End the command on a coded error (2: could not run)."""
-    err.print(f"[red]error[/red] {exc}", highlight=False)
+    err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=code)
 
 
