@@ -114,7 +114,7 @@ def build(inputs: list[Path] = Inputs, db: Path = DbOption, neo4j: bool = Neo4jO
     from policykg.graph.stores import embedded
 
     if not neo4j:
-        check_output(lambda path, _: embedded.check_target(path), db, "--db")
+        check_output(embedded.check_target, db, "--db")
     result = extract_with_progress(inputs, password, jobs, ner)
     graph = build_graph(list(result.documents))
     report_errors(result)

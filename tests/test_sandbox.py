@@ -75,6 +75,7 @@ def test_the_reader_refuses_too_so_reports_and_notebooks_are_covered(corpus_db, 
     ("DROP TABLE Task", "E601"),
     ("ALTER TABLE Task ADD x INT64", "E601"),
     ("RETURN 1 /* hidden */ CREATE (:Agency {agency_id: 'x'})", "E601"),
+    ("MATCH (a:Agency) WITH a AS set SET a.name = 'x'", "E601"),
     ("CALL read_csv('/etc/passwd') RETURN *", "E603"),
     ("RETURN file_info('/etc/passwd')", "E603"),
     ("CALL threads=64", "E603"),
@@ -95,6 +96,7 @@ def test_statements_that_do_more_than_read_are_refused_on_the_embedded_store(cyp
     "MATCH (n:Copy) RETURN n",  # a label named like a clause
     "MATCH (a:Agency) RETURN {start: a.name, set: a.aliases} AS m",  # map keys named like clauses
     "MATCH (a:Agency) WHERE a.name = $delete RETURN a.`create`",
+    "MATCH (t:Task) RETURN min(t.due_date) AS start, max(t.due_date) AS stop",  # aliases named like clauses
     "MATCH (a:Agency)-[r:LEADS]->(t:Task) RETURN label(r), t.due_date ORDER BY t.due_date DESC LIMIT 5",
     "CALL show_tables() RETURN *",
     "CALL table_info('Task') RETURN *",

@@ -84,8 +84,8 @@ def check(cypher: str, store: str, allow_file_procedures: bool = False) -> None:
             continue
         before = found[index - 1].text if index else ""
         after = found[index + 1].text if index + 1 < len(found) else ""
-        if before in (":", "$") or after == ":":  # a label, type, parameter, variable or map key
-            continue
+        if before in (":", "$") or before.upper() == "AS" or after == ":":  # a label, type, parameter,
+            continue  # alias, variable or map key: a name, not a clause
         word = token.text.upper()
         if word in REFUSED_KEYWORDS and not allowed_load_csv(found, index, store, allow_file_procedures):
             raise refusal("E601", token.line, clause=word, reason=REFUSED_KEYWORDS[word])

@@ -103,10 +103,10 @@ def head(path: Path) -> bytes:
         return stream.read(len(MAGIC))
 
 
-def check_target(path: Path) -> None:
+def check_target(path: Path, option: str = "--db") -> None:
     """Before any work: the target is a database file (or nothing yet) in a folder we can write."""
     path = Path(path)
-    writable_file(path, "--db", replaced=True)
+    writable_file(path, option, replaced=True)
     if path.is_file() and path.stat().st_size and head(path) != MAGIC:
         raise PolicyKGError("E703", str(path))
 
