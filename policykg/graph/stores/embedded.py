@@ -113,13 +113,15 @@ def check_target(path: Path, option: str = "--db") -> None:
 
 def settle(path: Path) -> None:
     """A write interrupted at the target (a .wal or .shadow beside it) is recovered by opening the
-    database read-write once; if it cannot be recovered, its leftovers are removed (the file is
-    about to be replaced)."""
+    database read-write once; if it cannot be recovered (and no other process holds it), its
+    leftovers are removed: the file is about to be replaced."""
     if not path.exists() or not any(p.exists() for p in sidecars(path)):
         return
     try:
         ladybug.Database(str(path)).close()
-    except RuntimeError:
+    except RuntimeError as exc:
+        if "lock" in str(exc).lower():  # another process holds it and recovers it
+            return
         for leftover in sidecars(path):
             leftover.unlink(missing_ok=True)
 
@@ -138,7 +140,7 @@ def build(graph: GraphData, path: Path, allow_empty: bool = False) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned(path)
     settle(path)
-    if path.exists() and not graph.nodes.get("Document") and not allow_empty:
+    if path.is_file() and path.stat().st_size and not graph.nodes.get("Document") and not allow_empty:
         counts = ", ".join(f"{label} {n}" for label, n in node_counts(path).items())
         raise PolicyKGError("E704", str(path), counts=counts)
     work = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
