@@ -178,16 +178,21 @@ def cell(value) -> str:
     return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "…"
 
 
-def open_reader(db: Path, neo4j: bool, allow_file_procedures: bool = False):
-    """A read-only reader of the chosen store."""
+def reader_for(db: Path, neo4j: bool, allow_file_procedures: bool = False):
+    """A read-only reader of the chosen store (a coded error when the database will not open)."""
     if neo4j:
         from policykg.graph.stores.neo4j_store import Neo4jReader
 
         return Neo4jReader(allow_file_procedures=allow_file_procedures)
     from policykg.graph.stores.embedded import EmbeddedReader
 
+    return EmbeddedReader(db)
+
+
+def open_reader(db: Path, neo4j: bool, allow_file_procedures: bool = False):
+    """A read-only reader of the chosen store, or the end of the command (exit 2)."""
     try:
-        return EmbeddedReader(db)
+        return reader_for(db, neo4j, allow_file_procedures)
     except PolicyKGError as exc:
         stop(exc)
 
@@ -322,7 +327,7 @@ def write_report(db: Path, neo4j: bool, day: date, warn_days: int, previous: Pat
 
     earlier = previous or (history.previous(history_dir, day) if history_dir else None)
     before = history.load(earlier) if earlier else None
-    with open_reader(db, neo4j) as reader:
+    with reader_for(db, neo4j) as reader:
         data = read(reader)
     result = build_report(data, day, warn_days, before)
     written = write(result, out_dir, formats)
