@@ -79,6 +79,8 @@ def test_the_reader_refuses_too_so_reports_and_notebooks_are_covered(corpus_db, 
     ("CALL read_csv('/etc/passwd') RETURN *", "E603"),
     ("RETURN file_info('/etc/passwd')", "E603"),
     ("CALL threads=64", "E603"),
+    ("CALL `read_csv`('/etc/passwd') RETURN *", "E603"),  # a back-quoted name is still the function
+    ("CALL `threads` = 64", "E603"),
     ("CALL home_directory='/tmp'", "E603"),
     ("CALL project_graph('g', ['Agency'], ['LEADS'])", "E603"),
     ("RETURN 'unclosed", "E602"),
@@ -95,7 +97,7 @@ def test_statements_that_do_more_than_read_are_refused_on_the_embedded_store(cyp
     "MATCH (t:Task) /* COPY t TO 'x' */ RETURN count(*)",
     "MATCH (n:Copy) RETURN n",  # a label named like a clause
     "MATCH (a:Agency) RETURN {start: a.name, set: a.aliases} AS m",  # map keys named like clauses
-    "MATCH (a:Agency) WHERE a.name = $delete RETURN a.`create`",
+    "MATCH (a:Agency) WHERE a.name = $delete RETURN a.`create`, 1 AS `SET`",
     "MATCH (t:Task) RETURN min(t.due_date) AS start, max(t.due_date) AS stop",  # aliases named like clauses
     "MATCH (a:Agency)-[r:LEADS]->(t:Task) RETURN label(r), t.due_date ORDER BY t.due_date DESC LIMIT 5",
     "CALL show_tables() RETURN *",
@@ -119,6 +121,7 @@ def test_every_library_and_report_query_passes_on_both_stores():
     "CALL apoc.export.csv.all('/tmp/all.csv', {})",
     "CALL apoc.cypher.run('LOAD CSV FROM $u AS l RETURN l', {u: 'file:///etc/passwd'}) YIELD value RETURN value",
     "CALL apoc.import.graphml('/tmp/g.graphml', {})",
+    "CALL apoc . `load` . json('file:///etc/passwd') YIELD value RETURN value",
 ])
 def test_neo4j_file_and_network_access_is_refused_unless_allowed(cypher):
     assert refused(cypher, "neo4j") in ("E601", "E603")

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from policykg.errors import PolicyKGError
 
-TOKEN = re.compile(r"""
+PART = r"(?:[A-Za-z_][A-Za-z0-9_]*|`[^`]*`)"  # a name, or a back-quoted one (`read_csv` calls read_csv)
+TOKEN = re.compile(rf"""
     (?P<space>\s+)
   | (?P<comment>//[^\n]*|/\*.*?\*/)
   | (?P<unclosed>/\*)
   | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
-  | (?P<quoted>`[^`]*`)
-  | (?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\s*\.\s*[A-Za-z_][A-Za-z0-9_]*)*)
+  | (?P<quoted>`[^`]*`(?!\s*\.))
+  | (?P<name>{PART}(?:\s*\.\s*{PART})*)
   | (?P<other>[^'"`])
 """, re.VERBOSE | re.DOTALL)
 
@@ -44,29 +45,34 @@ EMBEDDED_CALLS = frozenset({
 })
 # Neo4j procedures and functions that touch files or the network, or run other statement text
 NEO4J_FILE_PROCEDURES = re.compile(
-    r"^(apoc\.(load|export|import|cypher|periodic|trigger|systemdb|log)\.|dbms\.)", re.IGNORECASE)
+    r"^(apoc\.(load|export|import|cypher|periodic|trigger|systemdb|log|spatial|custom)\.|dbms\.)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # name, other
+    kind: str  # name (dotted parts joined, back-quotes removed), quoted (one back-quoted name), other
     text: str
     line: int
 
 
 def tokens(cypher: str) -> list[Token]:
-    """Names and punctuation of a statement; strings, back-quoted names and comments dropped."""
+    """Names and punctuation of a statement; strings and comments dropped."""
     out, position, line = [], 0, 1
     while position < len(cypher):
         match = TOKEN.match(cypher, position)
         if match is None or match.lastgroup == "unclosed":  # an unclosed string, back-quoted name or comment
             raise refusal("E602", line, reason="an unclosed string, name or comment")
         kind = match.lastgroup
-        if kind in ("name", "other"):
-            out.append(Token(kind, re.sub(r"\s+", "", match.group()), line))
+        if kind in ("name", "quoted", "other"):
+            out.append(Token(kind, name_text(match.group()) if kind != "other" else match.group(), line))
         line += match.group().count("\n")
         position = match.end()
     return out
+
+
+def name_text(text: str) -> str:
+    """`apoc . `load` . json` → apoc.load.json"""
+    return ".".join(part.strip().strip("`") for part in re.findall(rf"\s*{PART}\s*", text))
 
 
 def refusal(code: str, line: int, **fields) -> PolicyKGError:
@@ -80,14 +86,14 @@ def check(cypher: str, store: str, allow_file_procedures: bool = False) -> None:
     network procedures (apoc.load.*, apoc.export.*, …) through on Neo4j, never on the embedded store."""
     found = tokens(cypher)
     for index, token in enumerate(found):
-        if token.kind != "name":
+        if token.kind == "other":
             continue
         before = found[index - 1].text if index else ""
         after = found[index + 1].text if index + 1 < len(found) else ""
         if before in (":", "$") or before.upper() == "AS" or after == ":":  # a label, type, parameter,
             continue  # alias, variable or map key: a name, not a clause
         word = token.text.upper()
-        if word in REFUSED_KEYWORDS and not allowed_load_csv(found, index, store, allow_file_procedures):
+        if token.kind == "name" and word in REFUSED_KEYWORDS and not allowed_load_csv(found, index, store, allow_file_procedures):
             raise refusal("E601", token.line, clause=word, reason=REFUSED_KEYWORDS[word])
         if before.upper() == "CALL" or after.startswith("("):
             check_routine(token, store, allow_file_procedures, called=before.upper() == "CALL")
