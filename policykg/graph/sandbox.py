@@ -1,7 +1,7 @@
 """The query sandbox: only statements that read the graph reach a store.
 
-A small tokenizer skips string literals, back-quoted names and comments, joins dotted names
-(`apoc.load.json`, `n.title`) into one token, and the classifier refuses a statement holding any
+A small tokenizer skips string literals and comments, joins dotted names (`apoc.load.json`,
+`n.title`, back-quoted parts unquoted) into one token, and the classifier refuses a statement holding any
 clause that writes, touches files or the network, or changes the session: what a read-only
 database still allows (LOAD FROM, COPY … TO, CHECKPOINT, ATTACH, extensions) is caught here.
 It fails closed: text it cannot tokenize (an unclosed string or comment) is refused.
@@ -93,9 +93,10 @@ def check(cypher: str, store: str, allow_file_procedures: bool = False) -> None:
         if before in (":", "$") or before.upper() == "AS" or after == ":":  # a label, type, parameter,
             continue  # alias, variable or map key: a name, not a clause
         word = token.text.upper()
-        if token.kind == "name" and word in REFUSED_KEYWORDS and not allowed_load_csv(found, index, store, allow_file_procedures):
+        clause = token.kind == "name" and word in REFUSED_KEYWORDS  # `CREATE` back-quoted is a name
+        if clause and not allowed_load_csv(found, index, store, allow_file_procedures):
             raise refusal("E601", token.line, clause=word, reason=REFUSED_KEYWORDS[word])
-        if before.upper() == "CALL" or after.startswith("("):
+        if before.upper() == "CALL" or after == "(":
             check_routine(token, store, allow_file_procedures, called=before.upper() == "CALL")
 
 
