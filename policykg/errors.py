@@ -19,6 +19,16 @@ class Errors:
     E203 = "{count} glyphs without a Unicode mapping ((cid:…)): the font cannot be read; OCR or another copy needed"
     E204 = "corrupt or truncated PDF ({reason})"
     E205 = "the PDF has no text"
+    E601 = "refused: {clause} {reason}; queries are read-only"
+    E602 = "refused: cannot classify the statement ({reason}); queries are read-only"
+    E603 = "refused: {name} may touch files, the network or settings{hint}; queries are read-only"
+    E701 = "no graph database here: run 'policykg build INPUT... --db' with this path first"
+    E702 = "cannot open the graph database ({reason}); rebuild it: policykg build INPUT... --db {db}"
+    E703 = "not a graph database file: refusing to replace it (choose another --db)"
+    E704 = ("no document extracted: the previous graph is kept ({counts}); give --allow-empty to replace it "
+            "with an empty graph")
+    E801 = "{option}: {problem}"
+    E802 = "cannot read the previous report: {reason}"
 
 
 class PolicyKGError(Exception):

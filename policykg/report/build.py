@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from policykg.report import checks
 from policykg.report.data import ReportData
@@ -74,8 +72,9 @@ def in_language(check: Check, lang: str, warn_days: int) -> Check:
     return check.model_copy(update={"title": title, "description": description}) if title else check
 
 
-def build_report(data: ReportData, as_of: dt.date, warn_days: int = 14, previous: Path | None = None,
+def build_report(data: ReportData, as_of: dt.date, warn_days: int = 14, previous: Report | None = None,
                  lang: str = "zh") -> Report:
+    """The report as of a date; with a `previous` report, what changed since."""
     overdue, ranking = checks.overdue(data, as_of, warn_days, lang)
     report = Report(
         as_of=as_of, warn_days=warn_days, lang=lang,
@@ -84,5 +83,5 @@ def build_report(data: ReportData, as_of: dt.date, warn_days: int = 14, previous
                 checks.slippage(data, lang), checks.duplicates(data, lang)],
         overdue_by_agency=ranking, due_per_month=due_per_month(data), heatmap=heatmap(data))
     if previous:
-        report.changes = compare(report, Report.model_validate(json.loads(previous.read_text(encoding="utf-8"))))
+        report.changes = compare(report, previous)
     return report

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from policykg.graph import sandbox
 from policykg.graph.model import GraphData
 from policykg.graph.stores.reader import Reader
 from policykg.schema.graph import NODE_BY_LABEL, NODES, RELS
@@ -181,17 +182,21 @@ def build(graph: GraphData, driver=None) -> dict[str, int]:
 
 
 class Neo4jReader(Reader):
-    """Read-only Cypher: sessions in READ access mode, queries in read transactions."""
+    """Read-only Cypher: the sandbox lets only reading statements through (LOAD CSV and file or network
+    procedures only with `allow_file_procedures`); sessions in READ access mode, read transactions."""
 
     store = "neo4j"
 
-    def __init__(self, driver=None):
+    def __init__(self, driver=None, allow_file_procedures: bool = False):
         import neo4j
 
+        self.allow_file_procedures = allow_file_procedures
         self.driver = driver or connect()
         self.session = self.driver.session(database=database_name(), default_access_mode=neo4j.READ_ACCESS)
 
     def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
+        sandbox.check(cypher, self.store, self.allow_file_procedures)
+
         def work(tx):
             result = tx.run(cypher, parameters or {})
             return result.keys(), [[plain(v) for v in record.values()] for record in result]
