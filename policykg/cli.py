@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import sys
+from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -14,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from policykg.errors import StoreError
 from policykg.extractors.load import discover
 from policykg.graph import export as exports
 from policykg.graph.build import build_graph
@@ -21,7 +23,7 @@ from policykg.graph.query_library import get as get_query, library
 from policykg.pipeline import extract as run_extract
 from policykg.schema import Document, ExtractionResult
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="Chinese policy documents to a knowledge graph of obligations.")
 err = Console(stderr=True)
 out = Console()
@@ -63,6 +65,17 @@ def report_errors(result: ExtractionResult) -> None:
         err.print(f"[red]error[/red] [{error.code}] {where}: {error.message}", highlight=False)
 
 
+@contextmanager
+def store_errors():
+    """A graph store that cannot be used (Neo4j unreachable, refused, incomplete load): its coded
+    one-line error, exit 2."""
+    try:
+        yield
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(code=2) from None
+
+
 def finish(result: ExtractionResult) -> None:
     if result.errors:
         raise typer.Exit(code=1)
@@ -97,8 +110,10 @@ def build(inputs: list[Path] = Inputs, db: Path = DbOption, neo4j: bool = Neo4jO
     if neo4j:
         from policykg.graph.stores import neo4j_store
 
-        stats = neo4j_store.build(graph)
-        target = f"Neo4j ({stats['rows']} rows in {stats['round_trips']} round trips)"
+        with store_errors():
+            loaded = neo4j_store.build(graph).check()
+        target = (f"Neo4j {neo4j_store.where()} ({loaded.round_trips} round trips, {loaded.citations_moved} "
+                  f"citations moved to arrived documents, {loaded.stubs_removed} stubs removed)")
     else:
         from policykg.graph.stores import embedded
 
@@ -153,7 +168,8 @@ def open_reader(db: Path, neo4j: bool):
     if neo4j:
         from policykg.graph.stores.neo4j_store import Neo4jReader
 
-        return Neo4jReader()
+        with store_errors():
+            return Neo4jReader()
     from policykg.graph.stores.embedded import EmbeddedReader
 
     try:
@@ -180,8 +196,10 @@ def query(cypher: str = typer.Argument(None, help="A Cypher query (read-only).")
     params = parse_params(param)
     reader = open_reader(db, neo4j)
     try:
-        with reader:
+        with store_errors(), reader:
             columns, rows = reader.run(text, params)
+    except typer.Exit:
+        raise
     except Exception as exc:  # the database's own message: a syntax error, a refused write, …
         err.print(f"[red]query failed[/red]: {exc}", highlight=False)
         raise typer.Exit(code=2) from None
@@ -251,7 +269,7 @@ def report(db: Path = DbOption, neo4j: bool = Neo4jOption,
     unknown = set(chosen) - set(FORMATS)
     if unknown:
         raise typer.BadParameter(f"unknown format(s): {', '.join(sorted(unknown))}", param_hint="--format")
-    with open_reader(db, neo4j) as reader:
+    with store_errors(), open_reader(db, neo4j) as reader:
         data = read(reader)
     day = as_of.date() if as_of else date.today()
     result = build_report(data, day, warn_days, previous)

@@ -16,8 +16,9 @@ class Errors:
     E203 = "{count} glyphs without a Unicode mapping ((cid:…)): the font cannot be read; OCR or another copy needed"
     E204 = "corrupt or truncated PDF ({reason})"
     E205 = "the PDF has no text"
-    E301 = "NEO4J_URI is not set: export NEO4J_URI=neo4j://HOST:7687 (and NEO4J_USERNAME, NEO4J_PASSWORD)"
-    E302 = "NEO4J_URI is not a Neo4j address: expected neo4j://, neo4j+s://, bolt:// or bolt+s:// and HOST:PORT"
+    E301 = "not set: export NEO4J_URI=neo4j://HOST:7687 (and NEO4J_USERNAME, NEO4J_PASSWORD)"
+    E302 = ("NEO4J_URI is not a Neo4j address: expected neo4j://HOST:PORT (or neo4j+s, bolt, bolt+s) without a "
+            "user or password (those go in NEO4J_USERNAME and NEO4J_PASSWORD)")
     E303 = "cannot reach Neo4j: start the server, or check NEO4J_URI and the network"
     E304 = "Neo4j refused the credentials of user '{user}': check NEO4J_USERNAME and NEO4J_PASSWORD"
     E305 = "Neo4j has no database '{database}': create it (CREATE DATABASE) or set NEO4J_DATABASE"

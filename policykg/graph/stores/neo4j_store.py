@@ -167,6 +167,9 @@ def build(graph: GraphData, driver=None, database: str | None = None,
                       round_trips=len(neo4j_schema()) + 2 + sum(map(round_trips, batches)))
 
 
+SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+
+
 def shown_uri(uri: str) -> str:
     """The URI without the user and password it may carry."""
     return re.sub(r"(?<=//)[^/@]*@", "", uri)
@@ -218,8 +221,10 @@ def connect():
     if not uri:
         raise StoreError("E301", "NEO4J_URI")
     try:
+        if uri.partition("://")[0] not in SCHEMES:
+            raise ValueError("not a Bolt URI")
         driver = neo4j.GraphDatabase.driver(uri, auth=(username(), os.environ.get("NEO4J_PASSWORD", "")))
-    except (ValueError, neo4j.exceptions.ConfigurationError):
+    except (ValueError, neo4j.exceptions.ConfigurationError):  # their messages may hold the URI's password
         raise StoreError("E302", shown_uri(uri)) from None
     try:
         with store_errors():
