@@ -232,7 +232,8 @@ def export(inputs: list[Path] = Inputs,
     out_dir.mkdir(parents=True, exist_ok=True)
     if fmt is ExportFormat.neo4j_csv:
         command = exports.write_neo4j_admin(graph, out_dir)
-        err.print(f"wrote {out_dir}; import with (inside it):\n{command}", highlight=False)
+        err.print(f"wrote {out_dir}; import with (inside it):\n{command}\nthen, once the server has started:\n"
+                  f"{exports.SCHEMA_STEP}", highlight=False)
     else:
         exports.write_graphml(graph, out_dir / "policykg.graphml")
         err.print(f"wrote {out_dir / 'policykg.graphml'}", highlight=False)
