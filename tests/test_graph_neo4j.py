@@ -1,6 +1,8 @@
 """Neo4j loads: on the recording driver (tests/neo4j_fake.py: the real packer, a relationship row
 whose end is not written yet is lost) over the whole corpus, and live against NEO4J_TEST_DATABASE."""
 import copy
+import json
+import re
 
 import pytest
 
@@ -9,6 +11,8 @@ from neo4j_live import emptied_driver, graph_of, live
 from policykg.errors import StoreError
 from policykg.graph.build import build_graph
 from policykg.graph.model import GraphData
+from policykg.graph.query_library import library
+from policykg.graph.stores.embedded import EmbeddedReader
 from policykg.graph.stores import neo4j_store
 from policykg.schema.graph import NODES, RELS
 
@@ -171,5 +175,51 @@ def test_live_changed_document_replaces_its_tasks(corpus_documents):
         neo4j_store.build(build_graph([shorter]), driver, database=database).check()
         nodes, _ = graph_of(driver, database)
         assert sum(label == "Task" for label, _ in nodes) == 5
+    finally:
+        driver.close()
+
+
+def example_parameters(query) -> dict[str, str]:
+    return dict(re.findall(r"--param (\w+)=(\S+)", query.example))
+
+
+KEYS = {n.label: n.key for n in NODES}
+
+
+def canonical(value):
+    """A result value as both stores can agree on it: a node by (label, key), a path by its nodes, a
+    relationship by its type, empty strings and lists as None (Neo4j stores them absent)."""
+    if isinstance(value, dict) and "_NODES" in value:
+        return [canonical(n) for n in value["_NODES"]]
+    if isinstance(value, dict) and value.get("_LABEL") in KEYS:
+        return [value["_LABEL"], value.get(KEYS[value["_LABEL"]])]
+    if isinstance(value, dict) and "_LABEL" in value:
+        return value["_LABEL"]
+    if isinstance(value, list):
+        return [canonical(v) for v in value] or None
+    if isinstance(value, float):
+        return round(value, 6)
+    return None if value == "" else value
+
+
+def answer(reader, query) -> list[str]:
+    columns, rows = reader.run(query.text(reader.store), example_parameters(query))
+    return sorted(json.dumps([columns, canonical(row)], ensure_ascii=False, sort_keys=True) for row in rows)
+
+
+def test_every_query_example_gives_its_parameters():
+    for query in library().values():
+        assert set(example_parameters(query)) == set(query.parameters), query.name
+
+
+@live
+def test_live_library_queries_answer_as_the_embedded_store(corpus_graph, corpus_db):
+    driver, database = emptied_driver()
+    try:
+        neo4j_store.build(corpus_graph, driver, database=database).check()
+        with neo4j_store.Neo4jReader(driver=neo4j_store.connect(), database=database) as neo4j, \
+                EmbeddedReader(corpus_db) as embedded:
+            for query in library().values():
+                assert answer(neo4j, query) == answer(embedded, query), query.name
     finally:
         driver.close()
