@@ -112,12 +112,14 @@ def write_neo4j_admin(graph: GraphData, out: Path) -> str:
             files.setdefault(rel.type, []).append(write_csv(out / f"{rel.type}_{source}_{target}.csv", header, rows))
     command = admin_command(files)
     (out / "schema.cypher").write_text("".join(f"{statement};\n" for statement in neo4j_schema()), encoding="utf-8")
-    (out / "import.sh").write_text(
-        "#!/bin/sh\n# 1. run inside this folder, with the database stopped:\n"
+    script = out / "import.sh"
+    script.write_text(
+        "#!/bin/sh\nset -e\n# 1. run inside this folder, with the database stopped:\n"
         f"{command}\n"
         "# 2. neo4j-admin makes no constraints or indexes: once the server has started, run (with -a, -u\n"
         "#    and -p for your server) the constraints and indexes every analyst query relies on:\n"
         f"echo 'imported. Start Neo4j, then run: {SCHEMA_STEP}'\n", encoding="utf-8")
+    script.chmod(0o755)
     return command
 
 

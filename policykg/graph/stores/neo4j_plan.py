@@ -72,14 +72,15 @@ def reconcile(graph: GraphData, state: StoreState) -> tuple[GraphData, list[dict
     loaded = {d["doc_id"] for d in real}
     stored_real = DocumentIndex(d for d in state.documents if not d.get("stub"))
     stored_stubs = DocumentIndex(d for d in state.documents if d.get("stub"))
-    rename, known = {}, set()  # known: stubs that name a stored document, written no more
+    rename, named = {}, set()  # named: stubs of this load that name a stored document, not written
     for stub in (d for d in documents if d.get("stub")):
         number, title = stub.get("doc_number"), stub.get("title")
-        found = stored_real.find(number, title)
-        known |= {stub["doc_id"]} if found else set()
-        found = found or stored_stubs.find(number, title)
+        stored_doc = stored_real.find(number, title)
+        found = stored_doc or stored_stubs.find(number, title)
         if found:
             rename[stub["doc_id"]] = found
+        if stored_doc:
+            named.add(stub["doc_id"])
     cites = [{**row, "to": rename.get(row["to"], row["to"])} for row in graph.edges.get("CITES", [])]
     arrived, dropped = DocumentIndex(real), []
     for cite in state.stub_citations:
@@ -89,7 +90,7 @@ def reconcile(graph: GraphData, state: StoreState) -> tuple[GraphData, list[dict
             cites.append({"from": cite["from"], "to": found, "from_label": cite["from_label"],
                           "to_label": "Document", "title": cite["title"], "doc_number": cite["doc_number"]})
     stubs = merge_rows({**d, "doc_id": rename.get(d["doc_id"], d["doc_id"])} for d in documents
-                       if d.get("stub") and d["doc_id"] not in known)
+                       if d.get("stub") and d["doc_id"] not in named)
     edges = {**graph.edges, "CITES": first_per_pair(c for c in cites if c["from"] != c["to"])}
     return GraphData(nodes={**graph.nodes, "Document": real + stubs}, edges=edges), dropped
 
