@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from policykg.ids import stable_id
 from policykg.graph.jurisdiction import MUNICIPALITIES, Jurisdiction, place_prefix
+from policykg.ids import stable_id
 from policykg.schema.models import Model
 
 GROUP = re.compile(r"^(各|全)|有关|相关|各|成员单位|所属|直属|、|(部门|单位|机构)(（[^）]*）)?$")

@@ -6,11 +6,15 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from policykg.ids import stable_id
 from policykg.graph.agencies import ResolvedAgency, resolve
 from policykg.graph.citations import CitationIndex
-from policykg.graph.jurisdiction import MUNICIPALITIES, Jurisdiction, document_jurisdiction
+from policykg.graph.jurisdiction import (
+    MUNICIPALITIES,
+    Jurisdiction,
+    document_jurisdiction,
+)
 from policykg.graph.model import GraphData
+from policykg.ids import stable_id
 from policykg.schema import Document, Role, Task
 from policykg.schema.graph import NODES, RELS
 
