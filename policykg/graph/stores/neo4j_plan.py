@@ -13,8 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from policykg.graph.citations import normal_number, normal_title
 from policykg.graph.model import GraphData
+from policykg.lexicon.official import normal_number, normal_title
 from policykg.schema.graph import NODE_BY_LABEL, stored
 
 BATCH_DOCUMENTS = 200
