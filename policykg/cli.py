@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import sys
+from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -15,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from policykg.errors import PolicyKGError
+from policykg.errors import PolicyKGError, StoreError
 from policykg.extractors.readers import discover
 from policykg.graph import export as exports
 from policykg.graph.build import build_graph
@@ -25,7 +26,7 @@ from policykg.outputs import writable_file, writable_folder
 from policykg.pipeline import extract as run_extract
 from policykg.schema import Document, ExtractionResult
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="Chinese policy documents to a knowledge graph of obligations.")
 err = Console(stderr=True)
 out = Console()
@@ -65,6 +66,17 @@ def report_errors(result: ExtractionResult) -> None:
     for error in result.errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
         err.print(f"[red]error[/red] [{error.code}] {where}: {error.message}", highlight=False)
+
+
+@contextmanager
+def store_errors():
+    """A graph store that cannot be used (Neo4j unreachable, refused, incomplete load): its coded
+    one-line error, exit 2."""
+    try:
+        yield
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(code=2) from None
 
 
 def finish(result: ExtractionResult) -> None:
@@ -122,8 +134,10 @@ def build(inputs: list[Path] = Inputs, db: Path = DbOption, neo4j: bool = Neo4jO
     if neo4j:
         from policykg.graph.stores import neo4j_store
 
-        stats = neo4j_store.build(graph)
-        target = f"Neo4j ({stats['rows']} rows in {stats['round_trips']} round trips)"
+        with store_errors():
+            loaded = neo4j_store.build(graph).check()
+        target = (f"Neo4j {neo4j_store.where()} ({loaded.round_trips} round trips, {loaded.citations_moved} "
+                  f"citations moved to arrived documents, {loaded.stubs_removed} stubs removed)")
     else:
         try:
             embedded.build(graph, db, allow_empty)
@@ -183,7 +197,8 @@ def reader_for(db: Path, neo4j: bool, allow_file_procedures: bool = False):
     if neo4j:
         from policykg.graph.stores.neo4j_store import Neo4jReader
 
-        return Neo4jReader(allow_file_procedures=allow_file_procedures)
+        with store_errors():
+            return Neo4jReader(allow_file_procedures=allow_file_procedures)
     from policykg.graph.stores.embedded import EmbeddedReader
 
     return EmbeddedReader(db)
@@ -219,8 +234,10 @@ def query(cypher: str = typer.Argument(None, help="A Cypher query (read-only).")
     params = parse_params(param)
     reader = open_reader(db, neo4j, allow_file_procedures)
     try:
-        with reader:
+        with store_errors(), reader:
             columns, rows = reader.run(text, params)
+    except typer.Exit:
+        raise
     except PolicyKGError as exc:
         stop(exc)
     except Exception as exc:  # the database's own message: a syntax error, a refused write, …
@@ -256,7 +273,8 @@ def export(inputs: list[Path] = Inputs,
     out_dir.mkdir(parents=True, exist_ok=True)
     if fmt is ExportFormat.neo4j_csv:
         command = exports.write_neo4j_admin(graph, out_dir)
-        err.print(f"wrote {out_dir}; import with (inside it):\n{command}", highlight=False)
+        err.print(f"wrote {out_dir}; import with (inside it):\n{command}\nthen, once the server has started:\n"
+                  f"{exports.SCHEMA_STEP}", highlight=False)
     else:
         exports.write_graphml(graph, out_dir / "policykg.graphml")
         err.print(f"wrote {out_dir / 'policykg.graphml'}", highlight=False)
@@ -309,6 +327,8 @@ def report(db: Path = DbOption, neo4j: bool = Neo4jOption,
     try:
         result = write_report(db, neo4j, as_of.date() if as_of else date.today(), warn_days, previous, history_dir,
                               out_dir, chosen, lang.value)
+    except typer.Exit:
+        raise
     except PolicyKGError as exc:
         stop(exc)
     except Exception as exc:  # whatever the cause, "could not run" is exit 2: exit 1 means "found overdue"
@@ -333,7 +353,7 @@ def write_report(db: Path, neo4j: bool, day: date, warn_days: int, previous: Pat
 
     earlier = previous or (history.previous(history_dir, day) if history_dir else None)
     before = history.load(earlier) if earlier else None
-    with reader_for(db, neo4j) as reader:
+    with store_errors(), reader_for(db, neo4j) as reader:
         data = read(reader)
     result = build_report(data, day, warn_days, before, lang)
     written = write(result, out_dir, formats)

@@ -19,6 +19,15 @@ class Errors:
     E203 = "{count} glyphs without a Unicode mapping ((cid:…)): the font cannot be read; OCR or another copy needed"
     E204 = "corrupt or truncated PDF ({reason})"
     E205 = "the PDF has no text"
+    E301 = "not set: export NEO4J_URI=neo4j://HOST:7687 (and NEO4J_USERNAME, NEO4J_PASSWORD)"
+    E302 = ("NEO4J_URI is not a Neo4j address: expected neo4j://HOST:PORT (or neo4j+s, bolt, bolt+s) without a "
+            "user or password (those go in NEO4J_USERNAME and NEO4J_PASSWORD)")
+    E303 = "cannot reach Neo4j: start the server, or check NEO4J_URI and the network"
+    E304 = "Neo4j refused the credentials of user '{user}': check NEO4J_USERNAME and NEO4J_PASSWORD"
+    E305 = "Neo4j has no database '{database}': create it (CREATE DATABASE) or set NEO4J_DATABASE"
+    E306 = "a Neo4j constraint was violated ({detail}): another program wrote these keys; check the database"
+    E307 = "Neo4j refused the statement ({detail}): check the user's privileges and the server's log"
+    E308 = "the load wrote fewer rows than the graph holds ({detail}): run the build again and report it"
     E601 = "refused: {clause} {reason}; queries are read-only"
     E602 = "refused: cannot classify the statement ({reason}); queries are read-only"
     E603 = "refused: {name} may touch files, the network or settings{hint}; queries are read-only"
@@ -41,3 +50,8 @@ class PolicyKGError(Exception):
         self.message = getattr(Errors, code).format(**fields)
         where = f"{path}:{line}" if line else path
         super().__init__(f"[{code}] {where}: {self.message}")
+
+
+class StoreError(PolicyKGError):
+    """The graph store cannot be used (unreachable, refused, incomplete load): the command stops,
+    exit code 2. `path` names the store (a URI is shown without credentials)."""
