@@ -1,0 +1,27 @@
+"""Traditional characters (pages of mirror sites, Hong Kong and Taiwan copies) to simplified, with
+OpenCC; a text already simplified is left as it is."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+TRADITIONAL_SHARE = 0.05  # share of Chinese characters OpenCC changes above which a text is traditional
+
+
+@cache
+def converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> tuple[str, bool]:
+    """The text in simplified characters, and whether it was converted (its length and lines kept)."""
+    converted = converter().convert(text)
+    if converted == text:
+        return text, False
+    if len(converted) != len(text):
+        return converted, True
+    changed = sum(a != b for a, b in zip(text, converted))
+    return (converted, True) if changed > TRADITIONAL_SHARE * max(1, len(CJK.findall(text))) else (text, False)
