@@ -74,16 +74,17 @@ def gov_page(path: Path, title: str, fields: dict[str, str], body: list[str], at
     return path
 
 
-def numbering_levels(document, formats: list[tuple[str, str]]) -> str:
+def numbering_levels(document, formats: list[tuple[str, str]], continuous: tuple[int, ...] = ()) -> str:
     """A multilevel list (level formats and texts, e.g. ("chineseCounting", "%1、")) added to the
-    document's numbering part; its numId."""
+    document's numbering part, the `continuous` levels never starting again; its numId."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
     numbering = document.part.numbering_part.element
     abstract_id = str(100 + len(numbering.findall("{*}abstractNum")))
-    levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
-                     f'</w:lvl>' for i, (fmt, text) in enumerate(formats))
+    levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                     + ('<w:lvlRestart w:val="0"/>' if i in continuous else "")
+                     + f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(formats))
     numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{levels}</w:abstractNum>'))
     num_id = str(100 + len(numbering.findall("{*}num")))
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'))

@@ -17,6 +17,7 @@ from policykg.extractors.readers import ReadOptions
 from policykg.extractors.readers.ooxml import open_package
 from policykg.extractors.readers.tables import whole_table
 from policykg.schema import Line, SourceText
+from policykg.schema.models import Model
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CHINESE_DIGITS = "零一二三四五六七八九"
@@ -53,9 +54,25 @@ def val(element, tag: str, default: str | None = None) -> str | None:
     return found.get(W + "val", default) if found is not None else default
 
 
-def level_of(lvl) -> tuple[int, str, str]:
-    """(start, format, text) of one numbering level."""
-    return int(val(lvl, "start", "1")), val(lvl, "numFmt", "decimal"), val(lvl, "lvlText", "")
+class Level(Model):
+    """One level of a list: its first number, format, label text ("（%2）") and the level after which
+    it starts again (None: after any higher level; 0: never)."""
+
+    start: int = 1
+    format: str = "decimal"
+    text: str = ""
+    restart: int | None = None
+
+
+def level_of(lvl) -> Level:
+    restart = val(lvl, "lvlRestart")
+    return Level(start=int(val(lvl, "start", "1")), format=val(lvl, "numFmt", "decimal"), text=val(lvl, "lvlText", ""),
+                 restart=int(restart) if restart is not None else None)
+
+
+def restarts(level: Level, shown: int) -> bool:
+    """Whether a level starts again when the (shallower) level `shown` is counted."""
+    return level.restart is None or shown < level.restart
 
 
 def numbering_root(document):
@@ -73,7 +90,7 @@ class Numbering:
         root = numbering_root(document)
         abstract = {a.get(W + "abstractNumId"): {int(l.get(W + "ilvl")): level_of(l) for l in a.iter(W + "lvl")}
                     for a in root.iter(W + "abstractNum")}
-        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.levels: dict[str, dict[int, Level]] = {}
         for num in root.iter(W + "num"):
             levels = dict(abstract.get(val(num, "abstractNumId"), {}))
             for override in num.iter(W + "lvlOverride"):
@@ -82,7 +99,7 @@ class Numbering:
                 if lvl is not None:
                     levels[ilvl] = level_of(lvl)
                 if start is not None and ilvl in levels:
-                    levels[ilvl] = (int(start), *levels[ilvl][1:])
+                    levels[ilvl] = levels[ilvl].model_copy(update={"start": int(start)})
             self.levels[num.get(W + "numId")] = levels
         self.styles = self.style_numbering(document)
         self.counters: dict[str, dict[int, int]] = {}
@@ -117,15 +134,15 @@ class Numbering:
         if not levels or ilvl not in levels:
             return ""
         counters = self.counters.setdefault(num_id, {})
-        counters[ilvl] = counters.get(ilvl, levels[ilvl][0] - 1) + 1
-        for deeper in [k for k in counters if k > ilvl]:
+        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl and restarts(levels.get(k, Level()), ilvl)]:
             del counters[deeper]
-        start, fmt, text = levels[ilvl]
-        if fmt in UNLABELLED:
+        if levels[ilvl].format in UNLABELLED:
             return ""
+        text = levels[ilvl].text
         for k in range(ilvl + 1):
-            k_start, k_fmt, _ = levels.get(k, (1, "decimal", ""))
-            text = text.replace(f"%{k + 1}", FORMATS.get(k_fmt, str)(counters.get(k, k_start)))
+            level = levels.get(k, Level())
+            text = text.replace(f"%{k + 1}", FORMATS.get(level.format, str)(counters.get(k, level.start)))
         return text
 
 
@@ -135,13 +152,12 @@ def paragraph_text(paragraph: Paragraph, numbering: Numbering) -> str:
 
 def table_grid(table: Table, numbering: Numbering) -> list[list[str]]:
     """Rows of cell texts, a merged cell's text in every grid cell it covers (numbered once)."""
-    texts: dict[int, str] = {}
+    texts: dict = {}  # w:tc element (kept alive, so lxml gives the same proxy) -> text
 
     def text(cell) -> str:
-        key = id(cell._tc)
-        if key not in texts:
-            texts[key] = "\n".join(paragraph_text(p, numbering) for p in cell.paragraphs)
-        return texts[key]
+        if cell._tc not in texts:
+            texts[cell._tc] = "\n".join(paragraph_text(p, numbering) for p in cell.paragraphs)
+        return texts[cell._tc]
 
     return [[""] * row.grid_cols_before + [text(cell) for cell in row.cells] for row in table.rows]
 
