@@ -70,7 +70,8 @@ def gov_page(path: Path, title: str, fields: dict[str, str], body: list[str], at
 <div class="footer"><p>主办：郑州市人民政府办公厅　承办：郑州市大数据管理局</p>
 <p>网站标识码：4101000001　豫ICP备05016139号　<a href="/map">网站地图</a> | <a href="/lxwm">联系我们</a></p></div>
 </body></html>"""
-    path.write_bytes((convert(page) if convert else page).encode("big5hkscs" if charset == "big5" else charset))
+    codec = {"big5": "big5hkscs", "gb2312": "gb18030"}.get(charset, charset)  # what such sites really write
+    path.write_bytes((convert(page) if convert else page).encode(codec))
     return path
 
 

@@ -9,16 +9,22 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 TRADITIONAL_SHARE = 0.05  # share of Chinese characters OpenCC changes above which a text is traditional
 
 
+# Hong Kong and Taiwan variant characters (衞, 爲) to OpenCC's standard traditional, then to simplified
+CONVERSIONS = ("hk2t", "tw2t", "t2s")
+
+
 @cache
-def converter():
+def converters() -> tuple:
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return tuple(opencc.OpenCC(name) for name in CONVERSIONS)
 
 
 def to_simplified(text: str) -> tuple[str, bool]:
     """The text in simplified characters, and whether it was converted (its length and lines kept)."""
-    converted = converter().convert(text)
+    converted = text
+    for converter in converters():
+        converted = converter.convert(converted)
     if converted == text:
         return text, False
     if len(converted) != len(text):

@@ -41,7 +41,7 @@ FIELD_OF = {label: field for field, labels in METADATA_LABELS.items() for label 
 LABELS = "|".join(sorted(FIELD_OF, key=len, reverse=True))
 OWN_LABEL = re.compile(rf"^({LABELS})(?:[:：](.*))?$", re.S)
 LABEL_IN_TEXT = re.compile(rf"({LABELS})[:：]")
-OTHER_LABEL = re.compile(r"\s+[^\s:：]{1,8}[:：]|[【\[]")  # where a value ends: "来源：…", "【字体…】"
+OTHER_LABEL = re.compile(r"\s+[^\s:：\d]{1,8}[:：]|[【\[]")  # where a value ends: "来源：…", "【字体…】"
 
 CHROME_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "select",
                "button", "object", "svg", "template")
@@ -64,6 +64,7 @@ ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 MAIN_SHARE = 0.7  # descend into a child holding at least this share of its parent's text
 MAX_SPAN = 1000
+MAX_VALUE = 300  # characters of a metadata value
 MIN_DOCUMENT_CHARS = 30  # Chinese characters outside links below which a page holds no document
 
 
@@ -103,28 +104,30 @@ def own_text(element) -> str:
 
 
 def value_after(element) -> tuple[str, list]:
-    """The value following a label element: its tail text, else the next element's text."""
+    """The value following a bare label element: its tail text, else the next element's short text."""
     tail = squeeze(element.tail or "")
     if tail:
         element.tail = None
         return tail, []
     following = element.getnext()
-    return (squeeze(following.text_content()), [following]) if following is not None else ("", [])
+    value = squeeze(following.text_content()) if following is not None else ""
+    return (value, [following]) if 0 < len(value) <= MAX_VALUE else ("", [])
 
 
 def metadata(root) -> dict[str, str]:
-    """The page's metadata fields (label and value in one element, or the value in the next one);
-    the elements read are taken out of the page."""
+    """The page's metadata fields (label and value in one element, or a bare label and the value after
+    it); the elements read are taken out of the page."""
     fields: dict[str, str] = {}
     done: list = []
     for element in root.iter():
         if not isinstance(element.tag, str) or any(element is d for d in done):
             continue
         label = OWN_LABEL.match(own_text(element))
-        if not label or len(element.text_content()) > 300:
+        if not label or len(element.text_content()) > MAX_VALUE:
             continue
-        pairs, extra = split_fields(squeeze(element.text_content())), []
-        if not pairs:
+        text = squeeze(element.text_content())
+        pairs, extra = split_fields(text), []
+        if not pairs and re.sub(r"[\s:：]", "", text) == label.group(1):
             value, extra = value_after(element)
             pairs = [(FIELD_OF[label.group(1)], value)] if value else []
         for field, value in pairs:
