@@ -93,10 +93,12 @@ def numbering_levels(document, formats: list[tuple[str, str]], continuous: tuple
 
 
 def number_paragraph(paragraph, num_id: str, level: int) -> None:
+    """Automatic numbering on a paragraph, or on a paragraph style (then on all its paragraphs)."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    paragraph._p.get_or_add_pPr().append(
+    element = paragraph._p if hasattr(paragraph, "_p") else paragraph.element
+    element.get_or_add_pPr().append(
         parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 

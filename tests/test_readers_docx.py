@@ -2,6 +2,7 @@
 outline labels it shows, task tables read like PDF task tables, headers and footers dropped."""
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 
 import formatgen
 from test_pdf import lines_of, only, table_rows, task_fields
@@ -105,3 +106,20 @@ def test_numbered_number_column(tmp_path):
     document.save(tmp_path / "list.docx")
     rows = [line for line in read(tmp_path / "list.docx").lines if line.cells]
     assert [line.text for line in rows] == ["1.推进政务服务改革", "2.优化纳税服务"]
+
+
+def test_numbering_of_a_paragraph_style(tmp_path):
+    """Numbering set on a heading style, and inherited by a style based on it."""
+    document = docx.Document()
+    num_id = formatgen.numbering_levels(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
+    heading = document.styles["Heading 1"]
+    formatgen.number_paragraph(heading, num_id, 0)
+    sub = document.styles.add_style("分项标题", WD_STYLE_TYPE.PARAGRAPH)
+    sub.base_style = document.styles["Heading 2"]
+    formatgen.number_paragraph(document.styles["Heading 2"], num_id, 1)
+    for style, text in (("Heading 1", "总体要求"), ("Normal", "坚持稳中求进。"), ("Heading 1", "主要举措"),
+                        ("分项标题", "前期工作阶段"), ("分项标题", "施工建设阶段")):
+        document.add_paragraph(text, style=style)
+    document.save(tmp_path / "styles.docx")
+    assert [line.text for line in read(tmp_path / "styles.docx").lines] == [
+        "一、总体要求", "坚持稳中求进。", "二、主要举措", "（一）前期工作阶段", "（二）施工建设阶段"]

@@ -2,10 +2,10 @@
 OpenCC; a text already simplified is left as it is."""
 from __future__ import annotations
 
-import re
-from functools import cache
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
+from functools import cache
+from operator import ne
+
 TRADITIONAL_SHARE = 0.05  # share of Chinese characters OpenCC changes above which a text is traditional
 
 
@@ -29,5 +29,6 @@ def to_simplified(text: str) -> tuple[str, bool]:
         return text, False
     if len(converted) != len(text):
         return converted, True
-    changed = sum(a != b for a, b in zip(text, converted))
-    return (converted, True) if changed > TRADITIONAL_SHARE * max(1, len(CJK.findall(text))) else (text, False)
+    changed = sum(map(ne, text, converted))
+    chinese = len(text) - len(text.encode("ascii", "ignore"))
+    return (converted, True) if changed > TRADITIONAL_SHARE * max(1, chinese) else (text, False)

@@ -1,4 +1,5 @@
-"""Word .docx (python-docx): body paragraphs and tables in order; headers and footers dropped.
+"""Word .docx: the package's XML read with lxml (python-docx takes longer to open a file than the
+whole of this reader): body paragraphs and tables in order; headers, footers and deleted text dropped.
 
 A paragraph's automatic numbering (its own or its style's) is written out as the label Word shows
 ("一、", "（一）", "1."), so the outline reads it as typed text would be; tables are rows with merged
@@ -6,11 +7,12 @@ cells filled, a task table giving typed rows as in a PDF. A line's number is its
 lines the reader yields."""
 from __future__ import annotations
 
+import posixpath
+import zipfile
 from pathlib import Path
+from typing import NamedTuple
 
-import docx
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from policykg.errors import PolicyKGError
 from policykg.extractors.readers import ReadOptions
@@ -75,19 +77,45 @@ def restarts(level: Level, shown: int) -> bool:
     return level.restart is None or shown < level.restart
 
 
-def numbering_root(document):
-    """The numbering definitions (w:numbering), or an empty element when the file has none."""
-    try:
-        return document.part.numbering_part.element
-    except (KeyError, NotImplementedError):  # python-docx cannot create a missing numbering part
-        return docx.oxml.parse_xml(f'<w:numbering xmlns:w="{W[1:-1]}"/>')
+RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+RELATION_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+EMPTY = etree.fromstring(f'<w:root xmlns:w="{W[1:-1]}"/>')
+
+
+class Package(NamedTuple):
+    """The parts of a .docx the reader needs: the main document and its numbering (parsed), its
+    styles (parsed only when numbering may come from a style: templates carry hundreds of styles)."""
+
+    document: etree._Element
+    numbering: etree._Element
+    styles: bytes
+
+
+def related(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Relationship type (its last word: officeDocument, numbering, styles) -> target part of a part."""
+    folder, name = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", f"{name}.rels")
+    if rels not in archive.namelist():
+        return {}
+    return {rel.get("Type", "").removeprefix(RELATION_TYPES): posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+            for rel in etree.fromstring(archive.read(rels)).iter(RELATIONSHIPS) if rel.get("TargetMode") != "External"}
+
+
+def open_docx(data) -> Package:
+    with zipfile.ZipFile(data) as archive:
+        main = related(archive, "")["officeDocument"].lstrip("/")
+        parts = related(archive, main)
+        read = lambda kind: archive.read(parts[kind]) if kind in parts else b""  # noqa: E731
+        numbering = read("numbering")
+        return Package(document=etree.fromstring(archive.read(main)),
+                       numbering=etree.fromstring(numbering) if numbering else EMPTY, styles=read("styles"))
 
 
 class Numbering:
     """Counts a document's automatic numbering in reading order and writes out each label."""
 
-    def __init__(self, document) -> None:
-        root = numbering_root(document)
+    def __init__(self, package: Package) -> None:
+        root = package.numbering
         abstract = {a.get(W + "abstractNumId"): {int(l.get(W + "ilvl")): level_of(l) for l in a.iter(W + "lvl")}
                     for a in root.iter(W + "abstractNum")}
         self.levels: dict[str, dict[int, Level]] = {}
@@ -101,33 +129,38 @@ class Numbering:
                 if start is not None and ilvl in levels:
                     levels[ilvl] = levels[ilvl].model_copy(update={"start": int(start)})
             self.levels[num.get(W + "numId")] = levels
-        self.styles = self.style_numbering(document)
+        self.styles_xml = package.styles
+        self.styles: dict | None = None  # style id -> w:style, parsed when first needed
         self.counters: dict[str, dict[int, int]] = {}
+        self.by_style: dict[str, tuple[str | None, str | None]] = {}
 
-    @staticmethod
-    def style_numbering(document) -> dict[str, tuple[str | None, str | None]]:
-        """Style id -> (numId, ilvl) it numbers its paragraphs with, through its basedOn chain."""
-        own, based = {}, {}
-        for style in document.styles.element.iter(W + "style"):
-            sid = style.get(W + "styleId")
-            ppr = style.find(W + "pPr")
+    def style_numbering(self, style_id: str | None) -> tuple[str | None, str | None]:
+        """(numId, ilvl) a paragraph style numbers its paragraphs with, through its basedOn chain."""
+        if style_id is None or not self.levels:
+            return None, None
+        if self.styles is None:
+            root = etree.fromstring(self.styles_xml) if self.styles_xml else EMPTY
+            self.styles = {style.get(W + "styleId"): style for style in root.iter(W + "style")}
+        if style_id not in self.by_style:
+            self.by_style[style_id] = self.find_style_numbering(style_id)
+        return self.by_style[style_id]
+
+    def find_style_numbering(self, style_id: str | None) -> tuple[str | None, str | None]:
+        seen: set[str] = set()
+        while style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            ppr = self.styles[style_id].find(W + "pPr")
             numpr = ppr.find(W + "numPr") if ppr is not None else None
-            own[sid] = (val(numpr, "numId"), val(numpr, "ilvl")) if numpr is not None else None
-            based[sid] = val(style, "basedOn")
-        resolved = {}
-        for sid in own:
-            seen, current = set(), sid
-            while current and own.get(current) is None and current not in seen:
-                seen.add(current)
-                current = based.get(current)
-            resolved[sid] = own.get(current) or (None, None)
-        return resolved
+            if numpr is not None:
+                return val(numpr, "numId"), val(numpr, "ilvl")
+            style_id = val(self.styles[style_id], "basedOn")
+        return None, None
 
     def label(self, p) -> str:
         """The label Word shows before paragraph `p` (a w:p element), counting it."""
         ppr = p.find(W + "pPr")
         numpr = ppr.find(W + "numPr") if ppr is not None else None
-        style_num, style_lvl = self.styles.get(val(ppr, "pStyle"), (None, None))
+        style_num, style_lvl = self.style_numbering(val(ppr, "pStyle"))
         num_id = val(numpr, "numId") or style_num
         ilvl = int(val(numpr, "ilvl") or style_lvl or 0)
         levels = self.levels.get(num_id or "0")
@@ -146,29 +179,55 @@ class Numbering:
         return text
 
 
-def paragraph_text(paragraph: Paragraph, numbering: Numbering) -> str:
-    return numbering.label(paragraph._p) + paragraph.text
+RUN_TEXT = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
 
 
-def table_grid(table: Table, numbering: Numbering) -> list[list[str]]:
-    """Rows of cell texts, a merged cell's text in every grid cell it covers (numbered once)."""
-    texts: dict = {}  # w:tc element (kept alive, so lxml gives the same proxy) -> text
+def paragraph_text(p, numbering: Numbering) -> str:
+    """A w:p's label and its runs' text (hyperlinks and insertions included, deleted text not)."""
+    parts = [RUN_TEXT[e.tag] or e.text or "" for e in p.iter(*RUN_TEXT)]
+    return numbering.label(p) + "".join(parts)
 
-    def text(cell) -> str:
-        if cell._tc not in texts:
-            texts[cell._tc] = "\n".join(paragraph_text(p, numbering) for p in cell.paragraphs)
-        return texts[cell._tc]
 
-    return [[""] * row.grid_cols_before + [text(cell) for cell in row.cells] for row in table.rows]
+def span(tc, tag: str, default: str | None = None) -> str | None:
+    return val(tc.find(W + "tcPr"), tag, default)
+
+
+def table_grid(tbl, numbering: Numbering) -> list[list[str]]:
+    """Rows of cell texts on the table's grid: a cell spanning columns (gridSpan) or continuing the
+    one above (vMerge) holds the merged cell's text."""
+    rows: list[list[str]] = []
+    for tr in tbl.iterchildren(W + "tr"):
+        row = [""] * int(val(tr.find(W + "trPr"), "gridBefore", "0"))
+        for tc in tr.iterchildren(W + "tc"):
+            merged = tc.find(W + "tcPr") is not None and tc.find(W + "tcPr").find(W + "vMerge") is not None
+            above = rows[-1][len(row)] if rows and len(row) < len(rows[-1]) else ""
+            if merged and span(tc, "vMerge", "continue") == "continue":
+                text = above
+            else:
+                text = "\n".join(paragraph_text(p, numbering) for p in tc.iterchildren(W + "p"))
+            row += [text] * int(span(tc, "gridSpan", "1"))
+        rows.append(row)
+    return rows
+
+
+def blocks(body):
+    """The body's paragraphs and tables in order, through content controls (w:sdt)."""
+    for child in body:
+        if child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            yield from blocks(content if content is not None else ())
+        elif child.tag in (W + "p", W + "tbl"):
+            yield child
 
 
 def read_docx(path: Path, options: ReadOptions) -> SourceText:
     """A Word file's lines; coded errors for damaged, encrypted and empty files."""
-    document = open_package(path, docx.Document, "E611", "E612")
-    numbering = Numbering(document)
+    package = open_package(path, open_docx, "E611", "E612")
+    numbering = Numbering(package)
+    body = package.document.find(W + "body")
     texts: list[tuple[str, tuple]] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
+    for block in blocks(body if body is not None else ()):
+        if block.tag == W + "tbl":
             texts += [(text, cells) for _, text, cells in whole_table(table_grid(block, numbering))]
         else:
             texts += [(part, ()) for part in paragraph_text(block, numbering).split("\n") if part.strip()]

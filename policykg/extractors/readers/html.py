@@ -61,7 +61,6 @@ BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", 
               "table", "tbody", "thead", "tfoot", "caption", "hr", "body"}
 ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".ofd", ".zip", ".rar", ".7z",
                        ".txt", ".ppt", ".pptx")
-CJK = re.compile(r"[\u4e00-\u9fff]")
 MAIN_SHARE = 0.7  # descend into a child holding at least this share of its parent's text
 MAX_SPAN = 1000
 MAX_VALUE = 300  # characters of a metadata value
@@ -100,7 +99,7 @@ def cut(element) -> None:
 
 
 def own_text(element) -> str:
-    return re.sub(r"\s", "", element.text or "")
+    return "".join((element.text or "").split())
 
 
 def value_after(element) -> tuple[str, list]:
@@ -120,7 +119,7 @@ def metadata(root) -> dict[str, str]:
     fields: dict[str, str] = {}
     done: list = []
     for element in root.iter():
-        if not isinstance(element.tag, str) or any(element is d for d in done):
+        if not isinstance(element.tag, str) or not (element.text or "").strip() or element in done:
             continue
         label = OWN_LABEL.match(own_text(element))
         if not label or len(element.text_content()) > MAX_VALUE:
@@ -154,18 +153,23 @@ def split_fields(text: str) -> list[tuple[str, str]]:
 def chrome(element) -> bool:
     if element.tag in CHROME_TAGS:
         return True
-    words = WORD.findall(f"{element.get('class', '')} {element.get('id', '')}".lower())
-    return any(word in CHROME_WORDS for word in words)
+    names = element.get("class", "") + " " + element.get("id", "")
+    return bool(names.strip()) and any(word in CHROME_WORDS for word in WORD.findall(names.lower()))
+
+
+def weight(text: str | None) -> int:
+    """How much text a string holds: its characters outside ASCII (Chinese and its punctuation)."""
+    return len(text) - len(text.encode("ascii", "ignore")) if text else 0
 
 
 def text_weights(root) -> dict:
-    """Chinese characters outside links in each element's subtree."""
+    """The weight of the text outside links in each element's subtree."""
     weights = {}
 
     def weigh(element) -> int:
-        inside = 0 if element.tag == "a" else len(CJK.findall(element.text or ""))
+        inside = 0 if element.tag == "a" else weight(element.text)
         for child in element:
-            inside += (weigh(child) if isinstance(child.tag, str) else 0) + len(CJK.findall(child.tail or ""))
+            inside += (weigh(child) if isinstance(child.tag, str) else 0) + weight(child.tail)
         weights[element] = inside
         return inside
 
@@ -173,18 +177,24 @@ def text_weights(root) -> dict:
     return weights
 
 
-def drop_chrome(body) -> None:
-    """Take out site chrome, never an element that holds most of the page's text."""
+def drop_chrome(body) -> dict:
+    """Take out site chrome, never an element that holds most of the page's text; the weights of
+    what is left."""
     weights = text_weights(body)
-    total = weights[body] or 1
+    half = 0.5 * weights[body]
     for element in [e for e in body.iter() if isinstance(e.tag, str) and e is not body and chrome(e)]:
-        if weights.get(element, 0) < 0.5 * total:
-            cut(element)
+        if weights[element] >= half:
+            continue
+        for ancestor in element.iterancestors():
+            if ancestor not in weights:
+                break  # above the body
+            weights[ancestor] -= weights[element] + weight(element.tail)
+        cut(element)
+    return weights
 
 
-def main_element(body):
+def main_element(body, weights: dict):
     """The smallest element holding most of the text outside links."""
-    weights = text_weights(body)
     node = body
     while True:
         children = [c for c in node if isinstance(c.tag, str)]
@@ -293,10 +303,10 @@ def parse(text: str, path: str) -> tuple[list[Item], dict[str, str], tuple[str, 
     links = attachments(root)
     fields = metadata(root)
     body = root.find("body") if root.find("body") is not None else root
-    drop_chrome(body)
+    weights = drop_chrome(body)
     title = title_of(body, root, fields)
-    main, weight = main_element(body)
-    if weight < MIN_DOCUMENT_CHARS:
+    main, held = main_element(body, weights)
+    if held < MIN_DOCUMENT_CHARS:
         raise PolicyKGError("E601", path)
     items = [item for item in blocks(main) if item[1] or not chrome_line(item[0])]
     if title and (not items or items[0][0].replace(" ", "") != title.replace(" ", "")):

@@ -1,4 +1,4 @@
-"""Excel task ledgers (openpyxl): every visible sheet a plan of the workbook's one document.
+"""Excel task ledgers (python-calamine): every visible sheet a plan of the workbook's one document.
 
 Per sheet: merged cells filled with their value, the header row found below any title rows,
 columns recognised by their header text, one typed row per task. A line's number is its row in
@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import openpyxl
+from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from policykg.errors import PolicyKGError
 from policykg.extractors.readers import ReadOptions
@@ -29,27 +29,29 @@ def cell_text(value) -> str:
 
 
 def filled(sheet) -> list[list[str]]:
-    """The sheet's values from row 1, every cell of a merged range holding the range's value."""
-    rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(min_row=1, min_col=1, values_only=True)]
-    for merged in sheet.merged_cells.ranges:
-        value = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(rows) else ""
-        for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
-            for c in range(merged.min_col - 1, min(merged.max_col, len(rows[r]))):
+    """The sheet's values from row 1 and column A, every cell of a merged range holding its value."""
+    rows = [[cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+    for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
+        value = rows[top][left] if top < len(rows) and left < len(rows[top]) else ""
+        for r in range(top, min(bottom + 1, len(rows))):
+            for c in range(left, min(right + 1, len(rows[r]))):
                 rows[r][c] = value
     return rows
 
 
-def sheet_lines(sheet, number: int) -> list[Line]:
-    return [Line(text=text, line_no=index + 1, page=number, part=sheet.title, cells=cells)
+def sheet_lines(book: CalamineWorkbook, number: int, name: str) -> list[Line]:
+    """A sheet's lines; `number` is its 1-based position in the workbook."""
+    sheet = book.get_sheet_by_index(number - 1)
+    return [Line(text=text, line_no=index + 1, page=number, part=name, cells=cells)
             for index, text, cells in whole_table(filled(sheet))]
 
 
 def read_xlsx(path: Path, options: ReadOptions) -> SourceText:
-    """A workbook's lines, sheet after sheet; a workbook without a title row above its first table is
-    titled by its file name."""
-    book = open_package(path, lambda data: openpyxl.load_workbook(data, data_only=True), "E621", "E622")
-    lines = [line for number, sheet in enumerate(book.worksheets, start=1) if sheet.sheet_state == "visible"
-             for line in sheet_lines(sheet, number)]
+    """A workbook's lines, sheet after sheet (hidden sheets skipped); a workbook without a title row
+    above its first table is titled by its file name."""
+    book = open_package(path, CalamineWorkbook.from_filelike, "E621", "E622")
+    lines = [line for number, sheet in enumerate(book.sheets_metadata, start=1)
+             if sheet.visible == SheetVisibleEnum.Visible for line in sheet_lines(book, number, sheet.name)]
     if not lines:
         raise PolicyKGError("E623", str(path))
     if lines[0].cells:
