@@ -1,12 +1,12 @@
 """Web page, Word and Excel reading speed: documents per second of each reader beside its library's
 raw parse of the same files (lxml for pages and for Word's document.xml, python-calamine for
-workbooks), and of the full extraction (rules only) with several processes.
+workbooks), and of the whole extraction of each file (rules only; one process).
 
 The files are generated from the corpus like the tests make them (tests/formatgen.py): the 郑州
 notice (003) as a government page with its metadata table and chrome, the 眉山 plan (000) as a Word
 file with automatic numbering, and the 郑州 measures as a two-sheet Excel ledger.
 
-Usage: python benchmarks/formats.py [--docs 100] [--jobs 2]
+Usage: python benchmarks/formats.py [--docs 100]
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from python_calamine import CalamineWorkbook  # noqa: E402
 
 from policykg.extractors.outline import marker  # noqa: E402
 from policykg.extractors.readers import read  # noqa: E402
-from policykg.pipeline import extract  # noqa: E402
+from policykg.pipeline import extract, extract_file  # noqa: E402
 
 TITLE = "郑州市人民政府关于印发郑州市2023年优化营商环境工作要点的通知"
 FIELDS = {"索引号": "11410100MB1961830E/2023-00062", "发文机关": "郑州市人民政府", "成文日期": "2023-04-19",
@@ -93,7 +93,6 @@ def timed(function, paths: list[Path]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100, help="files of each format")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -116,12 +115,10 @@ def main() -> None:
             library, parse = raw[kind]
             size = paths[0].stat().st_size / 1e3
             read_time, raw_time = timed(read, paths), timed(parse, paths)
-            start = time.perf_counter()
-            result = extract([folder], jobs=args.jobs, ner=False)
-            total = time.perf_counter() - start
-            tasks = len(result.documents[0].tasks)  # identical copies merge into one document
+            total = timed(lambda p: extract_file(p, ner=False), paths)
+            tasks = len(extract_file(paths[0], ner=False)[0][0].tasks)
             print(f"{kind:5} ({size:.0f} kB, {tasks} tasks each): reader {rate(args.docs, read_time)} | {library} alone "
-                  f"{rate(args.docs, raw_time)} | extract --jobs {args.jobs} --no-ner {rate(args.docs, total)}")
+                  f"{rate(args.docs, raw_time)} | whole extraction, rules only {rate(args.docs, total)}")
 
 
 if __name__ == "__main__":
