@@ -75,8 +75,8 @@ def ledger_rows(corpus: Path, work: Path) -> list[list[str]]:
     source = work / "measures.txt"
     source.write_text("\n".join(corpus_lines(corpus, "003", 1675, 1830)), encoding="utf-8")
     doc = extract([source], ner=False).documents[0]
-    return [[t.label, t.text, "、".join(t.lead_units), "、".join(t.co_units), t.deadlines[-1].phrase if t.deadlines else ""]
-            for t in doc.tasks if t.label.isdigit()]
+    return [[t.label, t.text, "、".join(t.lead_units), "、".join(t.co_units),
+             t.deadlines[-1].phrase if t.deadlines else ""] for t in doc.tasks if t.label.isdigit()]
 
 
 def rate(count: int, seconds: float) -> str:
@@ -102,8 +102,8 @@ def main() -> None:
                   "xlsx": lambda p: make_ledger(p, measures)}
         raw = {"html": ("lxml.html", lambda p: lxml.html.document_fromstring(p.read_bytes())),
                "docx": ("zipfile+lxml", lambda p: etree.fromstring(zipfile.ZipFile(p).read("word/document.xml"))),
-               "xlsx": ("python-calamine", lambda p: [CalamineWorkbook.from_path(str(p)).get_sheet_by_index(i).to_python()
-                                                     for i in range(2)])}
+               "xlsx": ("python-calamine", lambda p: [sheet.to_python() for book in [CalamineWorkbook.from_path(str(p))]
+                                                     for sheet in map(book.get_sheet_by_index, range(2))])}
         print(f"{args.docs} files of each format, {os.cpu_count()} CPUs")
         for kind, make in makers.items():
             folder = work / kind
@@ -117,8 +117,8 @@ def main() -> None:
             read_time, raw_time = timed(read, paths), timed(parse, paths)
             total = timed(lambda p: extract_file(p, ner=False), paths)
             tasks = len(extract_file(paths[0], ner=False)[0][0].tasks)
-            print(f"{kind:5} ({size:.0f} kB, {tasks} tasks each): reader {rate(args.docs, read_time)} | {library} alone "
-                  f"{rate(args.docs, raw_time)} | whole extraction, rules only {rate(args.docs, total)}")
+            print(f"{kind:5} ({size:.0f} kB, {tasks} tasks each): reader {rate(args.docs, read_time)} | "
+                  f"{library} alone {rate(args.docs, raw_time)} | whole extraction, rules only {rate(args.docs, total)}")
 
 
 if __name__ == "__main__":

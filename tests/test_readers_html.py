@@ -111,3 +111,14 @@ def test_metadata_wordings(markup, expected):
 def test_chrome_lines(line, dropped):
     items, _, _ = parse(f"<html><body><div id='content'>{PARAGRAPHS}<p>{line}</p></div></body></html>", "page.html")
     assert (line.replace(" ", "") not in [text.replace(" ", "") for text, _ in items]) is dropped
+
+
+def test_title_from_the_page_title_when_no_heading_is_one(tmp_path):
+    page = tmp_path / "plan.html"
+    page.write_text("<html><head><meta charset='utf-8'><title>眉山市项目审批提速增效工作方案 - 眉山市人民政府</title></head>"
+                    "<body><div class='nav'><a href='/'>首页</a></div><div class='content'><h2>一、总体要求</h2>"
+                    "<p>坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念。</p><h2>二、主要任务</h2>"
+                    "<p>推行“多测合一”。（牵头单位：市规划自然资源局）</p></div></body></html>", encoding="utf-8")
+    assert [line.text for line in read(page).lines] == [
+        "眉山市项目审批提速增效工作方案", "一、总体要求", "坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念。", "二、主要任务",
+        "推行“多测合一”。（牵头单位：市规划自然资源局）"]

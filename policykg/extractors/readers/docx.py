@@ -97,13 +97,17 @@ def related(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
     rels = posixpath.join(folder, "_rels", f"{name}.rels")
     if rels not in archive.namelist():
         return {}
-    return {rel.get("Type", "").removeprefix(RELATION_TYPES): posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
-            for rel in etree.fromstring(archive.read(rels)).iter(RELATIONSHIPS) if rel.get("TargetMode") != "External"}
+    targets = {}
+    for rel in etree.fromstring(archive.read(rels)).iter(RELATIONSHIPS):
+        if rel.get("TargetMode") != "External":  # targets are relative to the part, or absolute from the root
+            target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+            targets[rel.get("Type", "").removeprefix(RELATION_TYPES)] = target.lstrip("/")
+    return targets
 
 
 def open_docx(data) -> Package:
     with zipfile.ZipFile(data) as archive:
-        main = related(archive, "")["officeDocument"].lstrip("/")
+        main = related(archive, "")["officeDocument"]
         parts = related(archive, main)
         read = lambda kind: archive.read(parts[kind]) if kind in parts else b""  # noqa: E731
         numbering = read("numbering")

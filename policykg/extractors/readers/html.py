@@ -61,6 +61,7 @@ BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", 
               "table", "tbody", "thead", "tfoot", "caption", "hr", "body"}
 ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".ofd", ".zip", ".rar", ".7z",
                        ".txt", ".ppt", ".pptx")
+OUTLINE_LABEL = re.compile(r"^([一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百]+[章节条])")
 MAIN_SHARE = 0.7  # descend into a child holding at least this share of its parent's text
 MAX_SPAN = 1000
 MAX_VALUE = 300  # characters of a metadata value
@@ -205,11 +206,11 @@ def main_element(body, weights: dict):
 
 
 def title_of(body, root, fields: dict[str, str]) -> str | None:
-    """The metadata's 标题, else the first heading that reads as a title (taken out of the page),
-    else the <title> up to its site name."""
+    """The metadata's 标题, else the first heading that reads as a title (taken out of the page; not
+    an outline heading such as "二、主要任务"), else the <title> up to its site name."""
     for element in body.xpath("//h1|//h2|//h3|//*[contains(@class,'title') or contains(@id,'title')]"):
         text = squeeze(element.text_content())
-        if TITLE_WORDS.search(text) and "。" not in text and 4 <= len(text) <= 160:
+        if TITLE_WORDS.search(text) and "。" not in text and 4 <= len(text) <= 160 and not OUTLINE_LABEL.match(text):
             cut(element)
             return fields.get("标题") or text
     heads = root.xpath("//title")
