@@ -78,7 +78,7 @@ def test_cell_values_and_sheets(tmp_path):
     path = tmp_path / "2023年重点任务清单.xlsx"
     book.save(path)
     lines = read(path).lines
-    assert [l.text for l in lines] == ["2023年重点任务清单", "1.推进政务服务改革", "2.优化纳税服务"]
+    assert [(l.line_no, l.text) for l in lines] == [(1, "2023年重点任务清单"), (2, "1.推进政务服务改革"), (3, "2.优化纳税服务")]
     doc = only(extract([path]))
     assert [task_fields_of(t) for t in doc.tasks] == [
         ("1", [], ["市政务办"], [dt.date(2023, 6, 30)], False), ("2", [], ["市税务局"], [], True)]

@@ -54,6 +54,6 @@ def read_xlsx(path: Path, options: ReadOptions) -> SourceText:
              if sheet.visible == SheetVisibleEnum.Visible for line in sheet_lines(book, number, sheet.name)]
     if not lines:
         raise PolicyKGError("E623", str(path))
-    if lines[0].cells:
-        lines.insert(0, Line(text=path.stem, line_no=0))
+    if lines[0].cells:  # row 1 is then the header or empty: the title takes its number
+        lines.insert(0, Line(text=path.stem, line_no=1))
     return SourceText(path=str(path), encoding="xlsx", lines=tuple(lines))
