@@ -122,3 +122,14 @@ def test_title_from_the_page_title_when_no_heading_is_one(tmp_path):
     assert [line.text for line in read(page).lines] == [
         "眉山市项目审批提速增效工作方案", "一、总体要求", "坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念。", "二、主要任务",
         "推行“多测合一”。（牵头单位：市规划自然资源局）"]
+
+
+def test_other_tables_stay_rows():
+    """A table that is not a task table: one line per row, a cell spanning rows or columns counted once
+    in each row it covers; a one-column layout table is read as paragraphs."""
+    table = ("<table><tr><th rowspan='2'>指标</th><th colspan='2'>目标值</th></tr><tr><th>2023年</th><th>2025年</th></tr>"
+             "<tr><td>政务服务事项网上可办率</td><td>95%</td><td>98%</td></tr></table>"
+             "<table><tr><td><p>各区县人民政府：</p><p>现将方案印发给你们。</p></td></tr></table>")
+    items, _, _ = parse(f"<html><body><div id='content'>{PARAGRAPHS}{table}</div></body></html>", "page.html")
+    assert [text for text, _ in items][2:] == ["指标\u3000目标值", "指标\u30002023年\u30002025年", "政务服务事项网上可办率\u300095%\u300098%",
+                                               "各区县人民政府：", "现将方案印发给你们。"]
