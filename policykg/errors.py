@@ -38,6 +38,15 @@ class Errors:
             "with an empty graph")
     E801 = "{option}: {problem}"
     E802 = "cannot read the previous report: {reason}"
+    E610 = "no document in the web page (only site navigation, links or an empty page)"
+    E611 = "corrupt or truncated Word file ({reason})"
+    E612 = ("encrypted Word file, or an old binary .doc named .docx: save an unprotected .docx "
+            "(libreoffice --headless --convert-to docx)")
+    E613 = "the Word file has no text"
+    E621 = "corrupt or truncated Excel workbook ({reason})"
+    E622 = ("encrypted Excel workbook, or an old binary .xls named .xlsx: save an unprotected .xlsx "
+            "(libreoffice --headless --convert-to xlsx)")
+    E623 = "the workbook has no text"
 
 
 class PolicyKGError(Exception):
