@@ -1,0 +1,178 @@
+"""Stage 3 for a single document: the elements of GB/T 9704-2012 wherever they stand, whatever the
+source (a 公文 PDF, a Word original's text, a web page saved as markdown or HTML).
+
+The head of a document holds, in any order: metadata fields (索引号/发文机关/发文字号/成文日期…),
+份号/密级/紧急程度, the issuer mark (one or several issuers over several lines, with "文件"), the
+文号 (签发人 on its line or not) and the title over a few lines. Then come 主送, the body, the
+signature with its 成文日期 and the 版记, which the header parser reads from the body. Page
+numbers and 附注 are dropped wherever they stand. The source's own metadata (front matter, a web
+page's table) fills what the text does not state.
+"""
+from __future__ import annotations
+
+import re
+
+from policykg.extractors.clean import clean_line
+from policykg.lexicon.official import (
+    BODY_OPENER,
+    COPY_NUMBER,
+    DATE_PAREN_END,
+    DOC_NUMBER_LINE,
+    GENRE_WORDS,
+    ISSUER_MARK,
+    ITEM_NUMBER,
+    MARK_WORD,
+    METADATA_FIELD,
+    NOTE,
+    PAGE_NUMBER,
+    SECRECY,
+    SIGNED_DATE,
+    SIGNER,
+    TITLE_WORDS,
+    arabic_dates,
+    metadata_key,
+)
+from policykg.lexicon.organs import ORGAN_END
+from policykg.schema import Line, SourceText
+from policykg.schema.models import Model
+
+HEAD_LINES = 24  # the head's elements stand within this many lines
+MAX_TITLE_LINES = 4
+MAX_TITLE_CHARS = 160
+MAX_ISSUER_CHARS = 60
+SENTENCE_MARKS = re.compile(r"[。；;，,：:！？!?]")
+DATE_FIELDS = ("成文日期", "发布日期")
+
+
+def metadata_fields(text: str) -> dict[str, str]:
+    """A line of metadata fields ("发文字号：川办发〔2023〕5号", "|索引号|1133…|") as {key: value};
+    empty unless the line opens with a field name."""
+    found = list(METADATA_FIELD.finditer(text))
+    if not found or text[:found[0].start()].strip("|｜ "):
+        return {}
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    values = {metadata_key(m.group(1)): text[m.end():end].strip("|｜ ") for m, end in zip(found, ends)}
+    return {key: value for key, value in values.items() if value}
+
+
+def source_metadata(metadata: dict[str, str]) -> dict[str, str]:
+    """The source's metadata under the keys SourceText.metadata uses, values cleaned as lines are."""
+    out: dict[str, str] = {}
+    for name, value in metadata.items():
+        key = metadata_key(name)
+        if key and str(value).strip():
+            out[key] = clean_line(str(value)) if key != "发文机关" else str(value).strip()
+    return out
+
+
+def is_furniture(text: str) -> bool:
+    """Page numbers and 附注 ("— 1 —", "（此件公开发布）"): never part of a document's text."""
+    return bool(PAGE_NUMBER.match(text) or NOTE.match(text))
+
+
+def is_organ_line(text: str) -> bool:
+    """One or several issuer names on a line, "文件" after them or not: "市财政局市税务局文件"."""
+    name = text[:-len(MARK_WORD)] if text.endswith(MARK_WORD) else text
+    return (text == MARK_WORD or (len(name) <= MAX_ISSUER_CHARS and bool(ORGAN_END.search(name))
+                                  and not SENTENCE_MARKS.search(name) and "关于" not in name
+                                  and not ITEM_NUMBER.match(name)))
+
+
+def is_title_line(text: str) -> bool:
+    return (len(text) <= MAX_TITLE_CHARS and not SENTENCE_MARKS.search(DATE_PAREN_END.sub("", text))
+            and not ITEM_NUMBER.match(text) and not BODY_OPENER.match(text) and not date_line(text))
+
+
+def date_line(text: str) -> re.Match | None:
+    """A 成文日期 line (Arabic or Chinese numerals, a signing body's name glued before it or not)."""
+    match = SIGNED_DATE.match(arabic_dates(text))
+    if match and match.group("name") and not ORGAN_END.search(match.group("name")):
+        return None
+    return match
+
+
+def doc_number_line(line: Line) -> Line | None:
+    """The line as its 文号 alone when it holds one (a 签发人 after it dropped), else None."""
+    text = SIGNER.split(line.text, maxsplit=1)[0]
+    if not DOC_NUMBER_LINE.match(text):
+        return None
+    return line if text == line.text else line.model_copy(update={"text": text})
+
+
+class Layout(Model):
+    """A single document as its head states it: metadata fields, issuer mark, 文号 line, title
+    lines, and the body (the 文号 line first, as in a volume, then everything after the head)."""
+
+    fields: dict[str, str] = {}
+    issuer_mark: str | None = None
+    number: Line | None = None
+    title: tuple[Line, ...] = ()
+    body: tuple[Line, ...] = ()
+
+
+def read_head(lines: list[Line]) -> tuple[Layout, int]:
+    """The head's elements from the top of the lines, and the index of the body's first line."""
+    fields: dict[str, str] = {}
+    mark: list[Line] = []
+    title: list[Line] = []
+    number: Line | None = None
+    number_above_title = False
+    index = 0
+    for index, line in enumerate(lines[:HEAD_LINES]):
+        text = line.text
+        if metadata_fields(text):
+            fields = {**metadata_fields(text), **fields}
+        elif COPY_NUMBER.match(text) or SECRECY.match(text) or SIGNER.match(text):
+            continue
+        elif number is None and doc_number_line(line):
+            number, number_above_title = doc_number_line(line), not title
+        elif not title and number is None and is_organ_line(text):
+            mark.append(line)
+        elif title and date_line(text) and not date_line(text).group("name"):
+            fields.setdefault("成文日期", text)  # a date under the title, as web pages show it
+        elif is_title_line(text) and len(title) < MAX_TITLE_LINES and (number is None or number_above_title):
+            title.append(line)
+        else:
+            break
+    else:
+        index = min(len(lines), HEAD_LINES)
+    if mark and not number_above_title and not any(MARK_WORD in m.text for m in mark):
+        title, mark = mark + title, []  # organ lines without "文件" or 文号 open the title
+    layout = Layout(fields=fields, issuer_mark=issuer_mark(mark), number=number, title=tuple(title))
+    return layout, index
+
+
+def issuer_mark(mark: list[Line]) -> str | None:
+    """The issuers of a mark over one or several lines, "文件" taken off: "市财政局市税务局"."""
+    names = "".join(ISSUER_MARK.sub(r"\1", m.text) for m in mark if m.text != MARK_WORD)
+    return names or None
+
+
+def dated(layout: Layout, fields: dict[str, str]) -> bool:
+    """Whether the document states a date: after its title, in a signature, or in its metadata."""
+    return (bool(DATE_PAREN_END.search("".join(line.text for line in layout.title)))
+            or any(date_line(line.text) for line in layout.body) or any(key in fields for key in DATE_FIELDS))
+
+
+def recognise(source: SourceText) -> Layout | None:
+    """The source as one document, or None when it shows no title, or a title with neither 文号,
+    date, issuer mark nor a title word."""
+    lines = [line for line in source.lines if not is_furniture(line.text)]
+    layout, start = read_head(lines)
+    fields = {**layout.fields, **source_metadata(source.metadata)}
+    layout = layout.model_copy(update={
+        "fields": fields, "body": tuple(([layout.number] if layout.number else []) + lines[start:])})
+    title = "".join(line.text for line in layout.title) or fields.get("标题", "")
+    if not title:
+        return None
+    signals = (layout.issuer_mark or layout.number or "发文字号" in fields or TITLE_WORDS.search(title)
+               or GENRE_WORDS.search(title) or dated(layout, fields))
+    return layout if signals else None
+
+
+def has_official_head(source: SourceText) -> bool:
+    """Whether the source opens as one official document (an issuer mark, or metadata naming its
+    title or 文号), so that numbered headings inside it never split it as a volume."""
+    layout, _ = read_head([line for line in source.lines[:HEAD_LINES] if not is_furniture(line.text)])
+    fields = {**layout.fields, **source_metadata(source.metadata)}
+    return bool(layout.issuer_mark) or "标题" in fields or "发文字号" in fields
