@@ -1,8 +1,11 @@
 """Segmentation of the whole corpus, checked against counts derived straight from the raw files."""
 import re
 
+import pytest
+
 from policykg.extractors.clean import clean
 from policykg.extractors.readers import read
+from policykg.extractors.readers.text import source_from_text
 from policykg.extractors.segment import segment
 
 # a 文号 standing alone on a line, spaces allowed: "川办发〔2023〕14 号", "郑政文[2023]62 号"
@@ -53,3 +56,17 @@ def test_single_markdown_document_is_one_segment(corpus_dir):
     segments = segment(clean(read(corpus_dir / "002_a3e90bef45e55250.txt")))
     assert len(segments) == 1
     assert segments[0].heading[0].text.startswith("凉山州人民政府办公室关于印发")
+
+
+@pytest.mark.parametrize("head", [
+    ["某某市人民政府文件", "某府发〔2023〕3号"],
+    ["发文字号：某府发〔2023〕3号", "成文日期：2023年3月1日"],
+])
+def test_official_document_with_dated_list_is_not_a_volume(head):
+    """Numbered lines that read like a volume's headings (a list of earlier notices with their dates)
+    do not split a document that opens as one official document."""
+    lines = [*head, "某某市人民政府关于废止部分文件的通知", "各区县人民政府：", "下列文件予以废止：",
+             "1.某某市人民政府关于印发招商引资办法的通知（2019年1月5日）", "2.某某市人民政府关于加快物流业发展的意见（2020年2月1日）",
+             "某某市人民政府", "2023年3月1日"]
+    segments = segment(clean(source_from_text("\n".join(lines), "notice.txt")))
+    assert len(segments) == 1 and "".join(line.text for line in segments[0].heading) == lines[len(head)]

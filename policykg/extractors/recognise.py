@@ -19,6 +19,7 @@ from policykg.lexicon.official import (
     DATE_PAREN_END,
     DOC_NUMBER_LINE,
     GENRE_WORDS,
+    ISO_DATE_LINE,
     ISSUER_MARK,
     ITEM_NUMBER,
     MARK_WORD,
@@ -70,17 +71,36 @@ def is_furniture(text: str) -> bool:
     return bool(PAGE_NUMBER.match(text) or NOTE.match(text))
 
 
-def is_organ_line(text: str) -> bool:
-    """One or several issuer names on a line, "文件" after them or not: "市财政局市税务局文件"."""
-    name = text[:-len(MARK_WORD)] if text.endswith(MARK_WORD) else text
-    return (text == MARK_WORD or (len(name) <= MAX_ISSUER_CHARS and bool(ORGAN_END.search(name))
-                                  and not SENTENCE_MARKS.search(name) and "关于" not in name
-                                  and not ITEM_NUMBER.match(name)))
+def mark_names(lines: list[Line]) -> str:
+    """The issuer names of mark lines, "文件" taken off: "市财政局市税务局"."""
+    return "".join(ISSUER_MARK.sub(r"\1", line.text) for line in lines if line.text != MARK_WORD)
+
+
+def is_mark_line(text: str) -> bool:
+    """A line that may belong to an issuer mark: short, no sentence marks, no 关于, no item number."""
+    return (len(text) <= MAX_ISSUER_CHARS and not SENTENCE_MARKS.search(text) and "关于" not in text
+            and not ITEM_NUMBER.match(text) and not date_line(text) and not is_date_only(text))
+
+
+def split_mark(run: list[Line], number_follows: bool) -> tuple[list[Line], list[Line]]:
+    """Mark-shaped lines at the top into the issuer mark and the title lines after it. Above a 文号
+    they are all the mark when one says "文件" or each names a body; else the mark ends with its
+    last "文件" line, and a name wrapped past it ("国家税务总局某某市文件" / "税务局")."""
+    marked = [i for i, line in enumerate(run) if line.text.endswith(MARK_WORD)]
+    if number_follows and (marked or all(ORGAN_END.search(line.text) for line in run)):
+        return run, []
+    if not marked:
+        return [], run
+    end = marked[-1] + 1
+    while end < len(run) and not ORGAN_END.search(mark_names(run[:end])):
+        end += 1
+    return run[:end], run[end:]
 
 
 def is_title_line(text: str) -> bool:
     return (len(text) <= MAX_TITLE_CHARS and not SENTENCE_MARKS.search(DATE_PAREN_END.sub("", text))
-            and not ITEM_NUMBER.match(text) and not BODY_OPENER.match(text) and not date_line(text))
+            and not ITEM_NUMBER.match(text) and not BODY_OPENER.match(text) and not date_line(text)
+            and not ISO_DATE_LINE.match(text))
 
 
 def date_line(text: str) -> re.Match | None:
@@ -89,6 +109,12 @@ def date_line(text: str) -> re.Match | None:
     if match and match.group("name") and not ORGAN_END.search(match.group("name")):
         return None
     return match
+
+
+def is_date_only(text: str) -> bool:
+    """A line that is only a date: "2023年5月6日", "二〇二三年五月六日", "2023-05-06 10:30"."""
+    match = date_line(text)
+    return bool(ISO_DATE_LINE.match(text) or (match and not match.group("name")))
 
 
 def doc_number_line(line: Line) -> Line | None:
@@ -113,6 +139,7 @@ class Layout(Model):
 def read_head(lines: list[Line]) -> tuple[Layout, int]:
     """The head's elements from the top of the lines, and the index of the body's first line."""
     fields: dict[str, str] = {}
+    run: list[Line] | None = []  # mark-shaped lines at the top, None once split into mark and title
     mark: list[Line] = []
     title: list[Line] = []
     number: Line | None = None
@@ -122,13 +149,17 @@ def read_head(lines: list[Line]) -> tuple[Layout, int]:
         text = line.text
         if metadata_fields(text):
             fields = {**metadata_fields(text), **fields}
-        elif COPY_NUMBER.match(text) or SECRECY.match(text) or SIGNER.match(text):
             continue
-        elif number is None and doc_number_line(line):
+        if COPY_NUMBER.match(text) or SECRECY.match(text) or SIGNER.match(text):
+            continue
+        if run is not None and number is None and is_mark_line(text) and not doc_number_line(line):
+            run.append(line)
+            continue
+        if run is not None:
+            mark, title, run = *split_mark(run, doc_number_line(line) is not None), None
+        if number is None and doc_number_line(line):
             number, number_above_title = doc_number_line(line), not title
-        elif not title and number is None and is_organ_line(text):
-            mark.append(line)
-        elif title and date_line(text) and not date_line(text).group("name"):
+        elif title and is_date_only(text):
             fields.setdefault("成文日期", text)  # a date under the title, as web pages show it
         elif is_title_line(text) and len(title) < MAX_TITLE_LINES and (number is None or number_above_title):
             title.append(line)
@@ -136,16 +167,10 @@ def read_head(lines: list[Line]) -> tuple[Layout, int]:
             break
     else:
         index = min(len(lines), HEAD_LINES)
-    if mark and not number_above_title and not any(MARK_WORD in m.text for m in mark):
-        title, mark = mark + title, []  # organ lines without "文件" or 文号 open the title
-    layout = Layout(fields=fields, issuer_mark=issuer_mark(mark), number=number, title=tuple(title))
+    if run:
+        mark, title = split_mark(run, False)
+    layout = Layout(fields=fields, issuer_mark=mark_names(mark) or None, number=number, title=tuple(title))
     return layout, index
-
-
-def issuer_mark(mark: list[Line]) -> str | None:
-    """The issuers of a mark over one or several lines, "文件" taken off: "市财政局市税务局"."""
-    names = "".join(ISSUER_MARK.sub(r"\1", m.text) for m in mark if m.text != MARK_WORD)
-    return names or None
 
 
 def dated(layout: Layout, fields: dict[str, str]) -> bool:

@@ -95,6 +95,7 @@ CC = re.compile(r"^抄\s*[送报][：:](.+)$")
 PRINTED = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日印发$")
 # a date as metadata fields write it: 2023-05-06, 2023/5/6, 2023.05.06 (a time may follow)
 ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
+ISO_DATE_LINE = re.compile(r"^" + ISO_DATE.pattern + r"(\d{1,2}:\d{2}(:\d{2})?)?$")
 # how a body's first sentence opens (never a title's continuation)
 BODY_OPENER = re.compile(r"^(为|根据|按照|经|现将|现就|近日|近年来|各位|依据|结合)")
 # an outline item's number: a line starting with it is a measure, never a title
