@@ -175,6 +175,9 @@ def test_markdown_page_with_front_matter(tmp_path, front, text, expected):
     # two fields a line, with spaces between them (the clean stage squeezes them)
     ["索引号：11510000MB0000000X/2023-00012   主题分类：综合政务", "发文机关：某某省人民政府办公厅   成文日期：2023年05月06日",
      "发文字号：某办发 〔2023〕 12号   发布日期：2023-05-08"],
+    # a page's navigation and tools above the block
+    ["首页 > 政务公开 > 政策文件", "【字体：大 中 小】 打印本页", "发文字号：某办发〔2023〕12号", "成文日期：2023年5月6日",
+     "发文机关：某某省人民政府办公厅"],
     # a markdown table
     ["| 索引号 | 11510000MB0000000X/2023-00012 | 主题分类 | 综合政务 |", "| 发布机构 | 某某省人民政府办公厅 | 成文日期 | 2023-05-06 |",
      "| 文号 | 某办发〔2023〕12号 | 发布日期 | 2023-05-08 |"],

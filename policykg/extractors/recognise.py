@@ -17,7 +17,7 @@ from policykg.lexicon.official import (
     BODY_OPENER,
     COPY_NUMBER,
     DATE_PAREN_END,
-    DOC_NUMBER_LINE,
+    DOC_NUMBER,
     GENRE_WORDS,
     ISO_DATE_LINE,
     ISSUER_MARK,
@@ -31,6 +31,7 @@ from policykg.lexicon.official import (
     SIGNER,
     TITLE_WORDS,
     arabic_dates,
+    complete_title,
     metadata_key,
 )
 from policykg.lexicon.organs import ORGAN_END
@@ -43,6 +44,7 @@ MAX_TITLE_CHARS = 160
 MAX_ISSUER_CHARS = 60
 SENTENCE_MARKS = re.compile(r"[。；;，,：:！？!?]")
 DATE_FIELDS = ("成文日期", "发布日期")
+MARK_CHARS = re.compile(r"^[\u4e00-\u9fff（）()]+$")  # issuer names: no digits, marks or signs
 
 
 def metadata_fields(text: str) -> dict[str, str]:
@@ -77,17 +79,18 @@ def mark_names(lines: list[Line]) -> str:
 
 
 def is_mark_line(text: str) -> bool:
-    """A line that may belong to an issuer mark: short, no sentence marks, no 关于, no item number."""
-    return (len(text) <= MAX_ISSUER_CHARS and not SENTENCE_MARKS.search(text) and "关于" not in text
-            and not ITEM_NUMBER.match(text) and not date_line(text) and not is_date_only(text))
+    """A line that may belong to an issuer mark: short, no 关于, ending with "文件" or with an organ
+    word in Chinese words only ("市财政局", "税务局" wrapped from the line above)."""
+    return (len(text) <= MAX_ISSUER_CHARS and "关于" not in text and is_title_line(text)
+            and bool(MARK_CHARS.match(text)) and (text.endswith(MARK_WORD) or bool(ORGAN_END.search(text))))
 
 
 def split_mark(run: list[Line], number_follows: bool) -> tuple[list[Line], list[Line]]:
     """Mark-shaped lines at the top into the issuer mark and the title lines after it. Above a 文号
-    they are all the mark when one says "文件" or each names a body; else the mark ends with its
-    last "文件" line, and a name wrapped past it ("国家税务总局某某市文件" / "税务局")."""
+    they are all the mark; else the mark ends with its last "文件" line, and a name wrapped past it
+    ("国家税务总局某某市文件" / "税务局")."""
     marked = [i for i, line in enumerate(run) if line.text.endswith(MARK_WORD)]
-    if number_follows and (marked or all(ORGAN_END.search(line.text) for line in run)):
+    if number_follows:
         return run, []
     if not marked:
         return [], run
@@ -101,6 +104,12 @@ def is_title_line(text: str) -> bool:
     return (len(text) <= MAX_TITLE_CHARS and not SENTENCE_MARKS.search(DATE_PAREN_END.sub("", text))
             and not ITEM_NUMBER.match(text) and not BODY_OPENER.match(text) and not date_line(text)
             and not ISO_DATE_LINE.match(text))
+
+
+def continues(title: list[Line], text: str) -> bool:
+    """Whether a title-shaped line may be the next line of the title read so far."""
+    joined = "".join(line.text for line in title)
+    return not title or (len(title) < MAX_TITLE_LINES and not complete_title(joined) and not joined.endswith("、"))
 
 
 def date_line(text: str) -> re.Match | None:
@@ -118,9 +127,10 @@ def is_date_only(text: str) -> bool:
 
 
 def doc_number_line(line: Line) -> Line | None:
-    """The line as its 文号 alone when it holds one (a 签发人 after it dropped), else None."""
+    """The line when it opens with a 文号 (a 签发人 after it dropped; other text glued after it, such as
+    the 主送, stays for the header parser), else None."""
     text = SIGNER.split(line.text, maxsplit=1)[0]
-    if not DOC_NUMBER_LINE.match(text):
+    if not DOC_NUMBER.match(text):
         return None
     return line if text == line.text else line.model_copy(update={"text": text})
 
@@ -161,7 +171,7 @@ def read_head(lines: list[Line]) -> tuple[Layout, int]:
             number, number_above_title = doc_number_line(line), not title
         elif title and is_date_only(text):
             fields.setdefault("成文日期", text)  # a date under the title, as web pages show it
-        elif is_title_line(text) and len(title) < MAX_TITLE_LINES and (number is None or number_above_title):
+        elif is_title_line(text) and continues(title, text) and (number is None or number_above_title):
             title.append(line)
         else:
             break
@@ -179,19 +189,38 @@ def dated(layout: Layout, fields: dict[str, str]) -> bool:
             or any(date_line(line.text) for line in layout.body) or any(key in fields for key in DATE_FIELDS))
 
 
+def titled(text: str) -> bool:
+    return bool(TITLE_WORDS.search(text) or GENRE_WORDS.search(text))
+
+
+def head_after_noise(lines: list[Line]) -> tuple[Layout, int]:
+    """The head, read on past lines that stopped the reading before it found an issuer mark, a 文号
+    or a title with a title word: a web page's navigation and tools ("首页>政务公开",
+    "【字体：大中小】"). A sentence (。) ends the search: the body has begun."""
+    first, first_start = read_head(lines)
+    layout, start, fields = first, first_start, dict(first.fields)
+    while not (layout.issuer_mark or layout.number or titled("".join(line.text for line in layout.title))):
+        if start >= min(len(lines), HEAD_LINES) or "。" in lines[start].text:
+            return first.model_copy(update={"fields": fields}), first_start
+        offset = start + 1
+        layout, start = read_head(lines[offset:])
+        fields = {**layout.fields, **fields}
+        start += offset
+    return layout.model_copy(update={"fields": fields}), start
+
+
 def recognise(source: SourceText) -> Layout | None:
     """The source as one document, or None when it shows no title, or a title with neither 文号,
     date, issuer mark nor a title word."""
     lines = [line for line in source.lines if not is_furniture(line.text)]
-    layout, start = read_head(lines)
+    layout, start = head_after_noise(lines)
     fields = {**layout.fields, **source_metadata(source.metadata)}
     layout = layout.model_copy(update={
         "fields": fields, "body": tuple(([layout.number] if layout.number else []) + lines[start:])})
     title = "".join(line.text for line in layout.title) or fields.get("标题", "")
     if not title:
         return None
-    signals = (layout.issuer_mark or layout.number or "发文字号" in fields or TITLE_WORDS.search(title)
-               or GENRE_WORDS.search(title) or dated(layout, fields))
+    signals = layout.issuer_mark or layout.number or "发文字号" in fields or titled(title) or dated(layout, fields)
     return layout if signals else None
 
 

@@ -76,6 +76,19 @@ def document_key(title: str | None, issue_date: dt.date | None) -> str:
 # ---- the elements of a GB/T 9704 document, wherever they stand ----
 # 文种 (GB/T 9704's fifteen kinds) and the plan words titles end with
 GENRE_WORDS = re.compile(r"决议|命令|公报|通报|报告|请示|议案|纪要|规划|纲要|安排|预案|要求|提纲|说明")
+# a title that is complete: it ends with its kind (…的通知, …实施方案, …条例（征求意见稿）), and one
+# that says 关于/印发/转发 has reached the "的…" that closes it
+TITLE_END = re.compile(r"(通知|通报|决定|意见|方案|办法|规定|条例|细则|措施|要点|计划|规划|纲要|清单|公告|通告|批复|函|报告|"
+                       r"请示|纪要|指引|规则|标准|规范|安排|预案|决议|命令|公报|议案)([（(][^（）()]{1,12}[）)])?$")
+OPEN_TITLE = re.compile(r"关于|印发|转发")
+CLOSED_TITLE = re.compile(r"的[^的]{0,12}$")
+
+
+def complete_title(title: str) -> bool:
+    """Whether a title reads as finished, so that a next line cannot continue it."""
+    return bool(TITLE_END.search(title)) and (not OPEN_TITLE.search(title) or bool(CLOSED_TITLE.search(title)))
+
+
 # 发文机关标志: "XX市人民政府文件", or "文件" alone beside stacked issuer names
 MARK_WORD = "文件"
 ISSUER_MARK = re.compile(rf"^(.{{2,80}}?){MARK_WORD}$")
