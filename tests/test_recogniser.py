@@ -190,6 +190,21 @@ def test_web_page_metadata_block(tmp_path, block):
     assert doc.issuers == ("某某省人民政府办公厅",) and doc.recipients == ("各市（州）人民政府", "省政府各部门")
 
 
+@pytest.mark.parametrize("lines", [
+    # the site's sentences first; the 标题 field says where the title stands
+    ["欢迎访问某某市人民政府门户网站。", "当前位置：首页>政策文件", "标题：某某市人民政府关于促进民营经济发展的若干意见",
+     "发布日期：2023-04-03", "某某市人民政府关于促进民营经济发展的若干意见", "各区县人民政府：", *BODY],
+    # the title over two lines, the page repeating it and showing its publication time under it
+    ["标题：某某市人民政府关于促进民营经济发展的若干意见", "某某市人民政府关于促进民营经济", "发展的若干意见",
+     "发布时间：2023-04-03 09:30来源：某某市人民政府办公室", "某某市人民政府关于促进民营经济发展的若干意见", "各区县人民政府：", *BODY],
+])
+def test_web_page_title_found_by_its_metadata(tmp_path, lines):
+    doc = only_document(tmp_path, lines)
+    assert doc.title == "某某市人民政府关于促进民营经济发展的若干意见" and str(doc.issue_date) == "2023-04-03"
+    assert doc.recipients == ("各区县人民政府",) and doc.issuers == ("某某市人民政府",)
+    assert [t.lead_units for t in doc.tasks] == [["市市场监管局"], ["市住房城乡建设局"]]
+
+
 @pytest.mark.parametrize("lines,title,date", [
     # no title word, a bare date at the end
     (["某某区2023年营商环境重点工作安排", "今年全区要在以下方面下功夫。", "一是压缩审批时间。", "2023年2月8日"],

@@ -33,12 +33,14 @@ from policykg.lexicon.official import (
     arabic_dates,
     complete_title,
     metadata_key,
+    normal_title,
 )
 from policykg.lexicon.organs import ORGAN_END
 from policykg.schema import Line, SourceText
 from policykg.schema.models import Model
 
 HEAD_LINES = 24  # the head's elements stand within this many lines
+ANCHOR_LINES = 80  # a title the metadata names is looked for within this many lines
 MAX_TITLE_LINES = 4
 MAX_TITLE_CHARS = 160
 MAX_ISSUER_CHARS = 60
@@ -66,6 +68,14 @@ def source_metadata(metadata: dict[str, str]) -> dict[str, str]:
         if key and str(value).strip():
             out[key] = clean_line(str(value)) if key != "发文机关" else str(value).strip()
     return out
+
+
+def stated_fields(lines: list[Line]) -> dict[str, str]:
+    """The metadata fields the top lines of a text state, the first statement of each winning."""
+    fields: dict[str, str] = {}
+    for line in lines[:HEAD_LINES]:
+        fields = {**metadata_fields(line.text), **fields}
+    return fields
 
 
 def is_furniture(text: str) -> bool:
@@ -136,8 +146,9 @@ def doc_number_line(line: Line) -> Line | None:
 
 
 class Layout(Model):
-    """A single document as its head states it: metadata fields, issuer mark, 文号 line, title
-    lines, and the body (the 文号 line first, as in a volume, then everything after the head)."""
+    """A single document as its head states it: metadata fields (in the head, a date shown under the
+    title), issuer mark, 文号 line, title lines, and the body (the 文号 line first, as in a volume,
+    then everything after the head)."""
 
     fields: dict[str, str] = {}
     issuer_mark: str | None = None
@@ -157,10 +168,7 @@ def read_head(lines: list[Line]) -> tuple[Layout, int]:
     index = 0
     for index, line in enumerate(lines[:HEAD_LINES]):
         text = line.text
-        if metadata_fields(text):
-            fields = {**metadata_fields(text), **fields}
-            continue
-        if COPY_NUMBER.match(text) or SECRECY.match(text) or SIGNER.match(text):
+        if metadata_fields(text) or COPY_NUMBER.match(text) or SECRECY.match(text) or SIGNER.match(text):
             continue
         if run is not None and number is None and is_mark_line(text) and not doc_number_line(line):
             run.append(line)
@@ -169,6 +177,8 @@ def read_head(lines: list[Line]) -> tuple[Layout, int]:
             mark, title, run = *split_mark(run, doc_number_line(line) is not None), None
         if number is None and doc_number_line(line):
             number, number_above_title = doc_number_line(line), not title
+        elif title and normal_title(text) == normal_title("".join(line.text for line in title)):
+            continue  # the title again, as a web page repeats it over the text
         elif title and is_date_only(text):
             fields.setdefault("成文日期", text)  # a date under the title, as web pages show it
         elif is_title_line(text) and continues(title, text) and (number is None or number_above_title):
@@ -185,7 +195,7 @@ def read_head(lines: list[Line]) -> tuple[Layout, int]:
 
 def dated(layout: Layout, fields: dict[str, str]) -> bool:
     """Whether the document states a date: after its title, in a signature, or in its metadata."""
-    return (bool(DATE_PAREN_END.search("".join(line.text for line in layout.title)))
+    return (bool(DATE_PAREN_END.search(title_of(layout)))
             or any(date_line(line.text) for line in layout.body) or any(key in fields for key in DATE_FIELDS))
 
 
@@ -198,26 +208,47 @@ def head_after_noise(lines: list[Line]) -> tuple[Layout, int]:
     or a title with a title word: a web page's navigation and tools ("首页>政务公开",
     "【字体：大中小】"). A sentence (。) ends the search: the body has begun."""
     first, first_start = read_head(lines)
-    layout, start, fields = first, first_start, dict(first.fields)
-    while not (layout.issuer_mark or layout.number or titled("".join(line.text for line in layout.title))):
+    layout, start = first, first_start
+    while not (layout.issuer_mark or layout.number or titled(title_of(layout))):
         if start >= min(len(lines), HEAD_LINES) or "。" in lines[start].text:
-            return first.model_copy(update={"fields": fields}), first_start
+            return first, first_start
         offset = start + 1
         layout, start = read_head(lines[offset:])
-        fields = {**layout.fields, **fields}
         start += offset
-    return layout.model_copy(update={"fields": fields}), start
+    return layout, start
+
+
+def head_at_title(lines: list[Line], layout: Layout, start: int, title: str | None) -> tuple[Layout, int]:
+    """The head read from the line where the title the metadata names stands (over one or several
+    lines), when the first reading found another title (a page whose text opens with its site's
+    sentences)."""
+    wanted = normal_title(title)
+    if not wanted or normal_title(title_of(layout)) == wanted:
+        return layout, start
+    for index, line in enumerate(lines[:ANCHOR_LINES]):
+        if not normal_title(line.text) or not wanted.startswith(normal_title(line.text)):
+            continue
+        anchored, end = read_head(lines[index:])
+        if normal_title(title_of(anchored)) == wanted:
+            return anchored, index + end
+    return layout, start
+
+
+def title_of(layout: Layout) -> str:
+    return "".join(line.text for line in layout.title)
 
 
 def recognise(source: SourceText) -> Layout | None:
     """The source as one document, or None when it shows no title, or a title with neither 文号,
     date, issuer mark nor a title word."""
     lines = [line for line in source.lines if not is_furniture(line.text)]
+    fields = {**stated_fields(lines), **source_metadata(source.metadata)}
     layout, start = head_after_noise(lines)
-    fields = {**layout.fields, **source_metadata(source.metadata)}
+    layout, start = head_at_title(lines, layout, start, fields.get("标题"))
+    fields = {**layout.fields, **fields}
     layout = layout.model_copy(update={
         "fields": fields, "body": tuple(([layout.number] if layout.number else []) + lines[start:])})
-    title = "".join(line.text for line in layout.title) or fields.get("标题", "")
+    title = title_of(layout) or fields.get("标题", "")
     if not title:
         return None
     signals = layout.issuer_mark or layout.number or "发文字号" in fields or titled(title) or dated(layout, fields)
@@ -228,5 +259,5 @@ def has_official_head(source: SourceText) -> bool:
     """Whether the source opens as one official document (an issuer mark, or metadata naming its
     title or 文号), so that numbered headings inside it never split it as a volume."""
     layout, _ = read_head([line for line in source.lines[:HEAD_LINES] if not is_furniture(line.text)])
-    fields = {**layout.fields, **source_metadata(source.metadata)}
+    fields = {**stated_fields(list(source.lines)), **source_metadata(source.metadata)}
     return bool(layout.issuer_mark) or "标题" in fields or "发文字号" in fields
