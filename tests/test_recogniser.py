@@ -282,3 +282,13 @@ def test_joint_issuer_pdf(tmp_path, issuers, number, expected_number, title, dat
         ("（二）", ["市税务局"], ["市财政局", "市发展改革委"], ["2023-12-31"]),
         ("（三）", ["市财政局"], ["市市场监管局"], ["2023-09-30"])]
     assert {p for t in doc.tasks for p in t.provenance.pages} == {1}
+
+
+def test_text_wins_over_metadata(tmp_path):
+    """Where the text states title, 文号, date and issuers, a page's differing metadata does not change them."""
+    front = ["---", "标题: 关于促进消费的通知（网页版）", "发文字号: 某商发〔2022〕1号", "成文日期: 2022-01-01",
+             "发文机关: 某某省商务厅", "---"]
+    text = ["某某市商务局文件", "某商发〔2023〕21号", "关于促进消费的通知", "各区县商务主管部门：", *BODY, "二〇二三年六月一日"]
+    doc = only_document(tmp_path, front + text, name="page.md")
+    assert (doc.title, doc.doc_number, str(doc.issue_date), doc.issuers) == \
+        ("关于促进消费的通知", "某商发〔2023〕21号", "2023-06-01", ("某某市商务局",))

@@ -12,6 +12,9 @@ from policykg.lexicon.official import (
     CC,
     DATE_PAREN_END,
     DOC_NUMBER,
+    ISSUER_END,
+    ISSUER_START,
+    ISSUER_WORD,
     ITEM_NUMBER,
     PRINTED,
     SEAL_NOTE,
@@ -19,21 +22,11 @@ from policykg.lexicon.official import (
     arabic_dates,
     make_date,
 )
-from policykg.lexicon.regex import alternation
 from policykg.schema.models import Model
 
 MAX_RECIPIENT_LINES = 10
 MAX_RECIPIENT_CHARS = 240
 NOT_RECIPIENTS = re.compile(r"如下|^(为|根据|按照|经|现将|现就|近日|各位)|。")
-# the last word of an issuer's name, longest first ("委员会" before "委"; "总局" is not "局")
-ISSUER_WORDS = ("厅", "局", "委", "海关", "政府", "办公室", "委员会", "公司", "法院", "检察院", "署", "中心", "小组", "分行",
-                "支行", "银行")
-ORG_END = re.compile(r"(?<!总)(" + alternation(ISSUER_WORDS) + ")")
-ISSUER_END = re.compile(ORG_END.pattern + "$")
-# a new body starts after an ORG_END: "…办公厅|重庆市人民政府办公厅", "…市委|扬州市人民政府",
-# "市财政局|市税务局"; never before a word that continues the name ("…人民政府|办公厅")
-ORG_START = re.compile(r"(?!" + alternation(ISSUER_WORDS + ("办公", "员会", "办")) + r")(中共|国家|国网|中国|"
-                       r"[\u4e00-\u9fff]{0,5}?(省|市|州|县|区|自治区))[\u4e00-\u9fff]*?" + ORG_END.pattern)
 ENCLOSING = re.compile(r"(印发|转发)")
 QUOTED = re.compile(r"《([^《》]+)》")
 
@@ -68,8 +61,8 @@ def split_heading(segment: Segment) -> tuple[str | None, dt.date | None]:
 def split_issuers(text: str) -> list[str]:
     """Joint issuers written together: "四川省人民政府办公厅重庆市人民政府办公厅" -> two bodies."""
     names, start = [], 0
-    for end in ORG_END.finditer(text):
-        if end.end() < len(text) and ORG_START.match(text, end.end()):
+    for end in ISSUER_WORD.finditer(text):
+        if end.end() < len(text) and ISSUER_START.match(text, end.end()):
             names.append(text[start:end.end()])
             start = end.end()
     return names + [text[start:]]

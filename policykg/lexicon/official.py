@@ -89,6 +89,15 @@ def complete_title(title: str) -> bool:
     return bool(TITLE_END.search(title)) and (not OPEN_TITLE.search(title) or bool(CLOSED_TITLE.search(title)))
 
 
+# 发文机关: the last word of an issuer's name, longest first ("委员会" before "委"; "总局" is not "局")
+ISSUER_WORDS = ("厅", "局", "委", "海关", "政府", "办公室", "委员会", "公司", "法院", "检察院", "署", "中心", "小组", "分行",
+                "支行", "银行")
+ISSUER_WORD = re.compile(r"(?<!总)(" + alternation(ISSUER_WORDS) + ")")
+ISSUER_END = re.compile(ISSUER_WORD.pattern + "$")
+# a new body starts after an ISSUER_WORD: "…办公厅|重庆市人民政府办公厅", "…市委|扬州市人民政府",
+# "市财政局|市税务局"; never before a word that continues the name ("…人民政府|办公厅")
+ISSUER_START = re.compile(r"(?!" + alternation(ISSUER_WORDS + ("办公", "员会", "办")) + r")(中共|国家|国网|中国|"
+                          r"[\u4e00-\u9fff]{0,5}?(省|市|州|县|区|自治区))[\u4e00-\u9fff]*?" + ISSUER_WORD.pattern)
 # 发文机关标志: "XX市人民政府文件", or "文件" alone beside stacked issuer names
 MARK_WORD = "文件"
 ISSUER_MARK = re.compile(rf"^(.{{2,80}}?){MARK_WORD}$")
