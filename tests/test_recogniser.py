@@ -164,8 +164,7 @@ def test_doc_number_before_or_after_title(tmp_path, head, number, title):
 ])
 def test_markdown_page_with_front_matter(tmp_path, front, text, expected):
     doc = only_document(tmp_path, ["---", *front, "---", *text] + BODY, name="page.md")
-    title, number, date, issuers = expected
-    assert (doc.title, normal_number(doc.doc_number), str(doc.issue_date), doc.issuers) == (title, number, date, issuers)
+    assert (doc.title, normal_number(doc.doc_number), str(doc.issue_date), doc.issuers) == expected
 
 
 @pytest.mark.parametrize("block", [

@@ -13,7 +13,8 @@ CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2,
 CN_NUM = "一二三四五六七八九十百零〇两"
 # 发文字号: 川办函〔2023〕29号, 郑政文[2023]62号, 荆职转办发（2023）8号, "渝府办发 〔 2023 〕 5 号", 苏政发﹝2023﹞7号
 YEAR_OPEN, YEAR_CLOSE = "〔\\[［(（【{﹝〈「", "〕\\]］)）】}﹞〉」"
-DOC_NUMBER = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{1,14}}\s*[{YEAR_OPEN}]\s*(?:19|20)\d{{2}}\s*[{YEAR_CLOSE}]\s*第?\s*\d{{1,5}}\s*号")
+DOC_NUMBER = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{1,14}}\s*[{YEAR_OPEN}]\s*(?:19|20)\d{{2}}\s*[{YEAR_CLOSE}]"
+                        r"\s*第?\s*\d{1,5}\s*号")
 DOC_NUMBER_LINE = re.compile(r"^" + DOC_NUMBER.pattern + r"$")
 # a full date, possibly in brackets: （2023年5月4日）
 FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
