@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from policykg.extractors.header import signature, split_issuers
+from policykg.extractors.header import footer, signature, split_issuers
 from policykg.extractors.recognise import is_furniture, metadata_fields
 from policykg.lexicon.official import any_date, normal_number
 from policykg.pipeline import extract
@@ -119,6 +119,9 @@ HEADS = [
     # 份号, 密级 and 紧急程度 above the mark; 签发人 on the 文号's line (an upward document)
     (["000123", "机密★1年", "特急", "某某市人民政府文件", "某府报〔2023〕2号签发人：张三", "某某市人民政府关于请求支持营商环境改革的请示",
       "某某省人民政府："], ("某某市人民政府",), "某府报〔2023〕2号", "某某市人民政府关于请求支持营商环境改革的请示"),
+    # "文件" read on the first issuer's line, the second issuer under it
+    (["某某市财政局文件", "某某市税务局", "某财发〔2023〕1号", TITLE, "各区县："],
+     ("某某市财政局", "某某市税务局"), "某财发〔2023〕1号", TITLE),
     # a second issuer name wrapped past "文件"
     (["某某市财政局", "国家税务总局某某市文件", "税务局", "某财发﹝2023﹞12号", TITLE, "各区县："],
      ("某某市财政局", "国家税务总局某某市税务局"), "某财发〔2023〕12号", TITLE),
@@ -291,3 +294,20 @@ def test_text_wins_over_metadata(tmp_path):
     doc = only_document(tmp_path, front + text, name="page.md")
     assert (doc.title, doc.doc_number, str(doc.issue_date), doc.issuers) == \
         ("关于促进消费的通知", "某商发〔2023〕21号", "2023-06-01", ("某某市商务局",))
+
+
+@pytest.mark.parametrize("lines,cc,printed", [
+    (["抄送：市委办公室，市人大常委会办公室。", "某某市人民政府办公室2023年5月8日印发"],
+     ["市委办公室", "市人大常委会办公室"], "2023-05-08"),
+    # the list over two lines, broken after a separator
+    (["抄送：市委办公室，市人大常委会办公室，", "市政协办公室。", "某某市人民政府办公室2023年5月8日印发"],
+     ["市委办公室", "市人大常委会办公室", "市政协办公室"], "2023-05-08"),
+    # broken inside a name; the printer on a line of its own above the date
+    (["抄报：省财政厅，省税务", "局。", "某某市财政局办公室", "2023年6月2日印发"], ["省财政厅", "省税务局"], "2023-06-02"),
+    # no closing "。", the 印发 date in Chinese numerals
+    (["抄送：市委办公室", "某某市财政局办公室二〇二三年六月二日印发"], ["市委办公室"], "2023-06-02"),
+])
+def test_footer(lines, cc, printed):
+    body = ["（三）加强督促检查。", "某某市人民政府", "2023年5月6日"]
+    found, date, start = footer(body + lines)
+    assert found == cc and str(date) == printed and start == len(body)

@@ -171,15 +171,31 @@ def signature(lines: list[str]) -> tuple[dt.date | None, list[str]]:
 
 
 FOOTER_LINES = 8
+LIST_SEPARATORS = ("，", "、", ",", "；", ";")
+
+
+def copied_to(texts: list[str], index: int) -> str:
+    """The 抄送 list starting on line `index`, over the next lines while it reads unfinished: the
+    line ends with a separator, or the next line closes the list with "。"."""
+    listed = CC.match(texts[index]).group(1)
+    for more in texts[index + 1:]:
+        if PRINTED.search(arabic_dates(more)) or CC.match(more):
+            break
+        if not (listed.endswith(LIST_SEPARATORS) or more.endswith("。")):
+            break
+        listed += more
+        if listed.endswith("。"):
+            break
+    return listed.rstrip("。")
 
 
 def footer(texts: list[str]) -> tuple[list[str], dt.date | None, int | None]:
     """The 版记 at the foot of an official document: 抄送 units, the 印发 date, and where it starts."""
     cc, printed, start = [], None, None
     for index in range(max(0, len(texts) - FOOTER_LINES), len(texts)):
-        copied, issued = CC.match(texts[index]), PRINTED.search(arabic_dates(texts[index]))
-        if copied:
-            cc, start = split_units(copied.group(1).rstrip("。")), min(start or index, index)
+        issued = PRINTED.search(arabic_dates(texts[index]))
+        if CC.match(texts[index]):
+            cc, start = split_units(copied_to(texts, index)), min(start or index, index)
         if issued:
             printed, start = to_date(issued), min(start if start is not None else index, index)
     return cc, printed, start
