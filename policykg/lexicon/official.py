@@ -127,13 +127,13 @@ ITEM_NUMBER = re.compile(r"^([一二三四五六七八九十]+[、．.]|[（(][�
 # web-page metadata fields (索引号/发文机关/发文字号/成文日期…) under their names as pages and front
 # matter write them; the first name of each tuple is the key SourceText.metadata uses
 METADATA_KEYS = (
-    ("标题", "名称", "文件名称", "题名", "title"),
-    ("发文机关", "发文单位", "发布机构", "发布机关", "发文机构", "制发机关", "成文机关", "issuer", "author"),
-    ("发文字号", "文号", "发文号", "doc_number", "number"),
+    ("标题", "名称", "文件名称", "公文标题", "题名", "title"),
+    ("发文机关", "发文单位", "发布机构", "发布机关", "发布单位", "发文机构", "制发机关", "成文机关", "issuer", "author"),
+    ("发文字号", "文号", "发文文号", "发文号", "doc_number", "number"),
     ("成文日期", "成文时间", "发文日期", "发文时间", "印发日期", "date"),
-    ("发布日期", "发布时间", "公布日期", "公开日期", "published"),
+    ("发布日期", "发布时间", "公布日期", "公开日期", "公开时间", "published"),
     ("索引号", "index"),
-    ("主题分类", "分类", "主题词"),
+    ("主题分类", "信息分类", "所属主题", "分类", "主题词"),
 )
 METADATA_KEY = {name.lower(): names[0] for names in METADATA_KEYS for name in names}
 # a metadata field's name and its separator: "发文字号：", "|索引号|" (a markdown table cell); after
