@@ -93,6 +93,11 @@ RUN_JOINER = re.compile(r"[、和及与]?")
 NOTICE_WINDOW = 600
 
 
+# a title with its 文号 after it, or introduced by 根据/按照/依据, is cited by the notice
+CITED_AFTER = re.compile(r"[（(]" + DOC_NUMBER.pattern + r"[）)]")
+CITING_BEFORE = re.compile(r"(?:根据|按照|依据|依照|落实|贯彻)$")
+
+
 def enclosed_from_notice(body: str) -> list[str]:
     """Titles the notice's own words issue: in the sentence that says 现印发给你们, the last run of
     adjacent 《…》 before the verb ("按照《X》…制定了《Y》，现印发给你们" issues Y, cites X)."""
@@ -103,6 +108,8 @@ def enclosed_from_notice(body: str) -> list[str]:
         runs: list[list[str]] = []
         previous_end = None
         for match in QUOTED.finditer(sentence[:verb.end()]):
+            if CITED_AFTER.match(sentence, match.end()) or CITING_BEFORE.search(sentence[:match.start()]):
+                continue  # "根据《X》（文号）要求…": a document cited, not the one issued
             adjacent = previous_end is not None and RUN_JOINER.fullmatch(sentence[previous_end:match.start()])
             if adjacent:
                 runs[-1].append(match.group(1))
