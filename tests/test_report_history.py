@@ -77,13 +77,15 @@ def test_the_readme_cron_recipe_over_two_weeks_gives_two_reports_and_a_diff(site
     assert "nothing to compare" in first.stderr and one["changes"] is None
     assert f"compared with history/report-{WEEK_1}.json" in second.stderr
     assert sorted(os.listdir(site / "history")) == [f"report-{WEEK_1}.json", f"report-{WEEK_2}.json"]
-    due_between = {t.task_id for d in corpus_documents for t in d.tasks
-                   if t.due_dates and not t.ongoing and WEEK_1 <= max(t.due_dates) < WEEK_2}
-    assert due_between and two["changes"]["previous_as_of"] == str(WEEK_1)
-    assert set(two["changes"]["newly_overdue"]) == due_between == red(two) - red(one)
+    # overdue is per clause: a key is "task_id:deadline"; newly overdue are the clauses due in between
+    due_between = {f"{t.task_id}:{day}" for d in corpus_documents for t in d.tasks if not t.ongoing
+                   for day in t.completion_dates if WEEK_1 <= day < WEEK_2 and not (d.issue_date and day < d.issue_date)}
+    newly = set(two["changes"]["newly_overdue"])
+    assert newly and two["changes"]["previous_as_of"] == str(WEEK_1)
+    assert newly == red(two) - red(one) and newly <= due_between
     sent = mails(site)  # tasks were overdue both weeks: one mail each, with that week's report
     assert len(sent) == 2 and all(m.startswith("-s policykg: overdue tasks duban@example.org") for m in sent)
-    assert [m.splitlines()[1] for m in sent] == [f"# policykg consistency report — {day}" for day in (WEEK_1, WEEK_2)]
+    assert [m.splitlines()[1] for m in sent] == [f"# 政策文件任务督查督办报告 — {day}" for day in (WEEK_1, WEEK_2)]
 
 
 def test_the_readme_cron_recipe_mails_a_failure_when_the_report_cannot_run(site):

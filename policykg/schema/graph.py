@@ -102,8 +102,10 @@ def neo4j_schema() -> list[str]:
 
 def stored(value):
     """A value as both Neo4j paths store it: empty strings and lists are absent, as neo4j-admin
-    import leaves them (it cannot write either)."""
-    return None if value == "" or value == [] else value
+    import leaves them (it cannot write either; a list of empty strings is an empty field too)."""
+    if value == "" or isinstance(value, list) and all(item == "" for item in value):
+        return None
+    return value
 
 
 def property_keys() -> list[str]:
