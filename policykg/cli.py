@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import sys
+from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -14,11 +15,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from policykg.extractors.readers import discover
+from policykg.extractors.readers import ReadOptions, discover
 from policykg.graph import export as exports
 from policykg.graph.build import build_graph
 from policykg.graph.query_library import get as get_query
 from policykg.graph.query_library import library
+from policykg.pipeline import ExtractOptions, stream
 from policykg.pipeline import extract as run_extract
 from policykg.schema import Document, ExtractionResult
 
@@ -48,14 +50,20 @@ class ExportFormat(str, Enum):
     graphml = "graphml"
 
 
-def extract_with_progress(inputs: list[Path], password: str | None = None, jobs: int = 1,
-                          ner: bool = True) -> ExtractionResult:
+@contextmanager
+def progress_bar(inputs: list[Path]):
+    """A bar over the input files on a terminal; yields the callback that advances it."""
     files, _ = discover(inputs)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err, disable=not err.is_terminal) as progress:
         bar = progress.add_task("extracting", total=len(files))
-        return run_extract(inputs, on_file=lambda path: progress.advance(bar), password=password, jobs=jobs,
-                           ner=ner)
+        yield lambda path: progress.advance(bar)
+
+
+def extract_with_progress(inputs: list[Path], password: str | None = None, jobs: int = 1,
+                          ner: bool = True) -> ExtractionResult:
+    with progress_bar(inputs) as advance:
+        return run_extract(inputs, on_file=advance, password=password, jobs=jobs, ner=ner)
 
 
 def report_errors(result: ExtractionResult) -> None:
@@ -73,16 +81,25 @@ def finish(result: ExtractionResult) -> None:
 def extract(inputs: list[Path] = Inputs,
             out_file: Path = typer.Option(..., "--out", "-o", help="JSON Lines file, one document per line."),
             password: str = PasswordOption, jobs: int = JobsOption, ner: bool = NerOption) -> None:
-    """Extract documents, tasks, owners and deadlines to JSON Lines.
+    """Extract documents, tasks, owners and deadlines to JSON Lines, each file's documents written as
+    soon as it is parsed (duplicates merged at the end).
 
     Example: policykg extract ../shared/corpus notice.pdf --out corpus.jsonl --jobs 2
     """
-    result = extract_with_progress(inputs, password, jobs, ner)
-    written = exports.write_jsonl(result.documents, out_file)
-    report_errors(result)
-    tasks = sum(len(d.tasks) for d in result.documents)
-    err.print(f"{written} documents, {tasks} tasks, {len(result.errors)} errors -> {out_file}", highlight=False)
-    finish(result)
+    errors: list = []
+    options = ExtractOptions(read=ReadOptions(password=password, jobs=jobs), ner=ner)
+
+    def documents(on_file):
+        for result in stream(inputs, options, on_file=on_file):
+            errors.extend(result.errors)
+            yield from result.documents
+
+    with progress_bar(inputs) as advance:
+        written = exports.write_jsonl(documents(advance), out_file)
+    report_errors(ExtractionResult(errors=tuple(errors)))
+    err.print(f"{written.documents} documents, {written.tasks} tasks, {len(errors)} errors -> {out_file}",
+              highlight=False)
+    finish(ExtractionResult(errors=tuple(errors)))
 
 
 @app.command()
