@@ -4,17 +4,19 @@ The audit re-finds signals in the cleaned source lines of each parsed document w
 project's own finders, independently of the outline and task rules, and checks whether a task's
 provenance (its line span) and text cover them:
 
-- a deadline phrase (find_deadlines on each sentence, and the time limit of an annotation) is
-  consumed when a task whose span holds its line has the phrase in its text or deadlines; a
-  phrase naming a period before the issue date is history, not a signal;
+- a deadline phrase of a sentence outside annotations (find_deadlines) is consumed when a task
+  whose span holds its line has the phrase in its text; a period before the issue date is
+  history, not a signal. An annotation's time limit (parse_time_limit) is consumed when the task
+  holding it (or else the task just before or after it) has that deadline (phrase, date or ongoing);
 - a unit list (find_annotations on each paragraph: lines joined up to a sentence end or an
-  outline marker, and while a bracket is open) is consumed
-  when the task holding its line, or else the task just before or just after it, owns one of its units;
+  outline marker, and while a bracket is open; plus bracketed lists closing a sentence whose parts
+  are mostly unit names, which the annotation rules rejected) is consumed when the task holding
+  it, or else the task just before or after it, owns one of its units;
 - a 文号-shaped line (DOC_NUMBER, alone on its line, maybe bracketed or labelled 发文字号：) is
   consumed when it is the document's 文号;
-- a stated convention is consumed when it is applied: a lead convention (逗号前为牵头单位,
-  排名第一位的为牵头单位) when a later task has a lead, a standing clause (…均为责任单位，以下不再列出)
-  when a later task owns a unit the clause names.
+- a stated convention (the lexicon's COMMA_LEAD, FIRST_LEAD, STANDING, and any "不再列出") is
+  consumed when a task from its line on applies it: a lead convention when such a task has a
+  lead, a standing clause when such a task owns a unit the clause's sentence names.
 
 Coverage is the share of these signal occurrences that tasks consumed (each occurrence counts
 one, whatever its length); a run's coverage pools the occurrences of all its documents. Tasks
@@ -32,13 +34,13 @@ from pathlib import Path
 from pydantic import computed_field
 
 from policykg.extractors.annotations import (
-    COMMA_CONVENTION,
-    NOTE,
     Annotation,
+    Conventions,
+    conventions,
     find_annotations,
-    trailing_units,
+    role_list,
     unit_like,
-    uses_comma_convention,
+    without_notes,
 )
 from policykg.extractors.deadlines import ONGOING, find_deadlines, parse_time_limit
 from policykg.extractors.outline import marker
@@ -46,14 +48,14 @@ from policykg.extractors.units import split_units
 from policykg.lexicon.brackets import closing_positions, depths
 from policykg.lexicon.official import DOC_NUMBER, normal_number
 from policykg.lexicon.regex import alternation
-from policykg.lexicon.roles import ROLE_TAIL, TIME_KEYS
+from policykg.lexicon.roles import COMMA_LEAD, FIRST_LEAD, ROLE_TAIL, STANDING, TIME_KEYS
 from policykg.lexicon.sentences import SENTENCE
 from policykg.pipeline import ExtractOptions, stream
 from policykg.schema import Deadline, Document, ExtractionError, Line, Task, UnitMention
 from policykg.schema.models import Model
 
-LEAD_CONVENTION = re.compile(COMMA_CONVENTION.pattern + r"|排(?:名|在|序)(?:第一|首)位?的?(?:单位|部门)?为牵头|(?:第一|首)个?(?:单位|部门)为牵头")
-STANDING_CLAUSE = re.compile(r"不再(?:一一)?列(?:出|举)|均为(?:责任|配合)(?:单位|部门)")
+# the rules' standing clause, and any sentence that says units are no longer listed (以下工作均需…负责，不再列出)
+STANDING_CLAUSE = re.compile(STANDING.pattern + r"|不再(?:一一)?列(?:出|举)")
 # a 文号 alone on its line, perhaps in brackets or after a label: （川办函〔2023〕29号）, 发文字号：…
 NUMBER_LINE = re.compile(r"^(?:(?:发文字号|文号)[：:])?[（(]?(" + DOC_NUMBER.pattern + r")[）)]?$")
 PUNCTUATION = re.compile(r"[\s\d.．、，,；;。：:！？!?（）()〔〕【】\[\]［］“”\"'‘’—\-]+")
@@ -165,8 +167,8 @@ class SourceSpan:
     def line_at(self, offset: int) -> int:
         return self.lines[bisect_right(self.starts, offset) - 1].line_no
 
-    def paragraphs(self) -> Iterator[tuple[int, str]]:
-        """(offset, text) of paragraphs: a line continues the one before unless that one
+    def paragraphs(self) -> Iterator[tuple[int, str, tuple[int, ...]]]:
+        """(offset, text, offsets in the text where its lines start) of paragraphs: a line continues the one before unless that one
         ends a sentence or the line starts an outline item, and always while a bracket is open."""
         depth = depths(self.text + " ")
         begin = 0
@@ -174,7 +176,8 @@ class SourceSpan:
             if index == len(self.lines) or (depth[self.starts[index]] == 0 and (
                     self.lines[index - 1].text.endswith(SENTENCE_ENDS) or marker(self.lines[index].text))):
                 end = self.starts[index] if index < len(self.lines) else len(self.text)
-                yield self.starts[begin], self.text[self.starts[begin]:end]
+                first = self.starts[begin]
+                yield first, self.text[first:end], tuple(start - first for start in self.starts[begin:index])
                 begin = index
 
 
@@ -211,10 +214,10 @@ class Placed(Model):
 
 def placed_annotations(span: SourceSpan) -> list[Placed]:
     """The annotations of each paragraph, and the unit lists the annotation rules reject."""
-    convention = uses_comma_convention(span.text)
+    rules = conventions(span.text)
     found = []
-    for offset, text in span.paragraphs():
-        annotations = find_annotations(text, convention)
+    for offset, text, breaks in span.paragraphs():
+        annotations = find_annotations(text, rules, breaks)
         annotations += rejected_unit_lists(text, annotations)
         found += [Placed(offset=offset + a.start, annotation=a) for a in annotations]
     return found
@@ -227,7 +230,7 @@ def rejected_unit_lists(text: str, annotations: list[Annotation]) -> list[Annota
     for start, end in closing_positions(text).items():
         if any(a.start <= start < a.end for a in annotations) or (end < len(text) and text[end] not in "。；;"):
             continue
-        units = split_units(ROLE_TAIL.sub("", NOTE.sub("", text[start + 1:end - 1])), "、，,；;")
+        units = split_units(ROLE_TAIL.sub("", without_notes(text[start + 1:end - 1])), "、，,；;")
         if units and 2 * sum(map(unit_like, units)) >= len(units) and sum(map(unit_like, units)) >= 1:
             found.append(Annotation(start=start, end=end, raw=text[start:end],
                                     units=tuple(UnitMention(mention=u) for u in units)))
@@ -281,10 +284,10 @@ def convention_signals(span: SourceSpan, tasks: Sequence[Task]) -> Iterator[Sign
     """Each sentence stating a convention, once per kind, consumed when a task from its line on applies it."""
     for match in SENTENCE.finditer(span.text):
         sentence = match.group(0)
-        for pattern, applied in ((LEAD_CONVENTION, has_lead), (STANDING_CLAUSE, names_unit_of)):
+        for pattern, applied in ((COMMA_LEAD, has_lead), (FIRST_LEAD, has_lead), (STANDING_CLAUSE, names_unit_of)):
             stated = pattern.search(sentence)
             if stated:
-                line = span.line_at(match.start() + stated.start())
+                line = span.line_at(match.start() + stated.end() - 1)
                 later = [t for t in tasks if t.provenance.start_line >= line]
                 yield Signal(kind=FindingKind.convention, line=line, text=sentence,
                              consumed=any(applied(t, sentence) for t in later))
@@ -306,7 +309,7 @@ def only_annotation(text: str) -> bool:
         left = left.replace(PUNCTUATION.sub("", annotation.raw), "")
     if annotations and not left:
         return True
-    units = trailing_units(left) if LIST_OR_ROLE.search(left) else None
+    units = role_list(left, Conventions()) if LIST_OR_ROLE.search(left) else None
     return bool(units) and all(len(u.mention) <= MAX_UNIT_CHARS for u in units[0])
 
 
