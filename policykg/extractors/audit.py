@@ -168,8 +168,9 @@ class SourceSpan:
         return self.lines[bisect_right(self.starts, offset) - 1].line_no
 
     def paragraphs(self) -> Iterator[tuple[int, str, tuple[int, ...]]]:
-        """(offset, text, offsets in the text where its lines start) of paragraphs: a line continues the one before unless that one
-        ends a sentence or the line starts an outline item, and always while a bracket is open."""
+        """(offset, text, offsets in the text where its lines start) of paragraphs: a line continues
+        the one before unless that one ends a sentence or the line starts an outline item, and always
+        while a bracket is open."""
         depth = depths(self.text + " ")
         begin = 0
         for index in range(1, len(self.lines) + 1):
