@@ -43,3 +43,31 @@ def test_enclosed_title_is_not_a_reference():
 ])
 def test_documents_to_be_made_and_forms_are_not_citations(text, titles):
     assert [r.title for r in find_references(text, exclude=[])] == titles
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("全流程办理时限压减至0.5天", [(0.5, "天")]),
+    ("审批时间由50个工作日压减至45个工作日", [(45.0, "个工作日")]),
+    ("用户数突破170万", [(170.0, "万")]),
+    ("信用信息归集总量突破150亿条，查询次数超过10亿次", [(150.0, "亿条"), (10.0, "亿次")]),
+    ("参与创建企业超过1千家", [(1.0, "千家")]),
+    ("失信主体占比低于0.02%", [(0.02, "%")]),
+    ("电子证照种类超过80类", [(80.0, "类")]),
+    ("支持30家企业建设绿色工厂、5家企业建设零碳工厂", [(30.0, "家"), (5.0, "家")]),
+    ("全面落实“稳增长20条”政策", []),  # a name in quotes
+    ("给予不低于10万元的一次性奖励", []),  # a subsidy, not a target
+])
+def test_targets_in_more_wordings(text, expected):
+    assert [(t.value, t.unit) for t in find_targets(text)] == expected
+
+
+@pytest.mark.parametrize("notice,enclosed", [
+    ("根据《关于印发重点工作清单的通知》（皖政务办〔2023〕2号）要求，制定了工作方案，现印发给你们。", []),
+    ("按照《数据条例》要求，制定了《数据实施方案》，现印发给你们。", ["数据实施方案"]),
+    ("依据《某某办法》，现将《年度工作要点》印发给你们。", ["年度工作要点"]),
+    ("《营商环境行动方案》已经市政府同意，现印发给你们。", ["营商环境行动方案"]),
+])
+def test_a_title_cited_in_the_notice_sentence_is_not_the_one_issued(notice, enclosed):
+    from policykg.extractors.header import enclosed_from_notice
+
+    assert enclosed_from_notice(notice) == enclosed
