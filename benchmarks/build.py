@@ -2,17 +2,21 @@
 
 A synthetic corpus repeats the real one N times with every province, city and county renamed in
 each copy (眉山 → 眉山甲, 眉山乙, …), so that documents, agencies and jurisdictions do not merge
-back together. Also prints the Neo4j round trips per 1,000 rows the write plan makes.
+back together. Also prints the Neo4j round trips per 1,000 rows the write plan makes, and the
+wall time and peak memory of the streaming `policykg extract` to JSON Lines on the same corpus
+(each build and each extract in a fresh process: the peaks are their own).
 
 Usage: python benchmarks/build.py [CORPUS_DIR] [--scales 1,10,50]
 """
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,6 +76,19 @@ print(json.dumps({"documents": len(result.documents), "tasks": sum(len(d.tasks) 
 """
 
 
+def stream_peak(corpus: Path, out: Path) -> tuple[float, float]:
+    """Wall time and peak RSS (MB) of `policykg extract CORPUS --out OUT` in a fresh process: the
+    streaming path, where memory should not grow with the input."""
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "policykg", "extract", str(corpus), "--out", str(out)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise RuntimeError(f"policykg extract failed on {corpus} (exit {child.returncode})")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
 def measure(corpus: Path, db: Path) -> dict:
     """Run one build in a fresh process, so that peak memory is this build's own."""
     import json
@@ -87,16 +104,18 @@ def main() -> None:
     parser.add_argument("--scales", default="1,10,50")
     args = parser.parse_args()
     print(f"{'scale':>5} {'MB':>7} {'docs':>6} {'tasks':>7} {'rows':>8} {'extract':>8} {'resolve':>8} "
-          f"{'load':>6} {'total':>7} {'peak MB':>8} {'neo4j trips/1k rows':>20}")
+          f"{'load':>6} {'total':>7} {'peak MB':>8} {'neo4j trips/1k rows':>20} {'stream s':>9} {'stream MB':>10}")
     with tempfile.TemporaryDirectory() as work:
         for scale in map(int, args.scales.split(",")):
             corpus = Path(work) / f"corpus{scale}"
             corpus.mkdir()
             size = synthesize(args.corpus, scale, corpus)
             m = measure(corpus, Path(work) / f"g{scale}.lbug")
+            seconds, stream_mb = stream_peak(corpus, Path(work) / f"corpus{scale}.jsonl")
             print(f"{scale:>5} {size / 1e6:>7.1f} {m['documents']:>6} {m['tasks']:>7} {m['rows']:>8} "
                   f"{m['extract_s']:>7.1f}s {m['resolve_s']:>7.1f}s {m['load_s']:>5.1f}s {m['total_s']:>6.1f}s "
-                  f"{m['peak_mb']:>8.0f} {m['neo4j_trips_per_1000_rows']:>20.2f}", flush=True)
+                  f"{m['peak_mb']:>8.0f} {m['neo4j_trips_per_1000_rows']:>20.2f} {seconds:>8.1f}s {stream_mb:>10.0f}",
+                  flush=True)
 
 
 if __name__ == "__main__":

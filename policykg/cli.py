@@ -5,7 +5,7 @@ import csv
 import io
 import json
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -17,12 +17,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from policykg.errors import PolicyKGError, StoreError
-from policykg.extractors.readers import discover
+from policykg.extractors.readers import ReadOptions, discover
 from policykg.graph import export as exports
 from policykg.graph.build import build_graph
 from policykg.graph.query_library import get as get_query
 from policykg.graph.query_library import library
 from policykg.outputs import writable_file, writable_folder
+from policykg.pipeline import ExtractOptions, stream
 from policykg.pipeline import extract as run_extract
 from policykg.schema import Document, ExtractionResult
 
@@ -52,14 +53,20 @@ class ExportFormat(str, Enum):
     graphml = "graphml"
 
 
-def extract_with_progress(inputs: list[Path], password: str | None = None, jobs: int = 1,
-                          ner: bool = True) -> ExtractionResult:
+@contextmanager
+def progress_bar(inputs: list[Path]):
+    """A bar over the input files on a terminal; yields the callback that advances it."""
     files, _ = discover(inputs)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err, disable=not err.is_terminal) as progress:
         bar = progress.add_task("extracting", total=len(files))
-        return run_extract(inputs, on_file=lambda path: progress.advance(bar), password=password, jobs=jobs,
-                           ner=ner)
+        yield lambda path: progress.advance(bar)
+
+
+def extract_with_progress(inputs: list[Path], password: str | None = None, jobs: int = 1,
+                          ner: bool = True) -> ExtractionResult:
+    with progress_bar(inputs) as advance:
+        return run_extract(inputs, on_file=advance, password=password, jobs=jobs, ner=ner)
 
 
 def report_errors(result: ExtractionResult) -> None:
@@ -102,17 +109,26 @@ def check_output(check, path: Path, option: str) -> None:
 def extract(inputs: list[Path] = Inputs,
             out_file: Path = typer.Option(..., "--out", "-o", help="JSON Lines file, one document per line."),
             password: str = PasswordOption, jobs: int = JobsOption, ner: bool = NerOption) -> None:
-    """Extract documents, tasks, owners and deadlines to JSON Lines.
+    """Extract documents, tasks, owners and deadlines to JSON Lines, each file's documents written as
+    soon as it is parsed (duplicates merged at the end).
 
     Example: policykg extract ../shared/corpus notice.pdf --out corpus.jsonl --jobs 2
     """
     check_output(writable_file, out_file, "--out")
-    result = extract_with_progress(inputs, password, jobs, ner)
-    written = exports.write_jsonl(result.documents, out_file)
-    report_errors(result)
-    tasks = sum(len(d.tasks) for d in result.documents)
-    err.print(f"{written} documents, {tasks} tasks, {len(result.errors)} errors -> {out_file}", highlight=False)
-    finish(result)
+    errors: list = []
+    options = ExtractOptions(read=ReadOptions(password=password, jobs=jobs), ner=ner)
+
+    def documents(on_file):
+        for result in stream(inputs, options, on_file=on_file):
+            errors.extend(result.errors)
+            yield from result.documents
+
+    with progress_bar(inputs) as advance:
+        written = exports.write_jsonl(documents(advance), out_file)
+    report_errors(ExtractionResult(errors=tuple(errors)))
+    err.print(f"{written.documents} documents, {written.tasks} tasks, {len(errors)} errors -> {out_file}",
+              highlight=False)
+    finish(ExtractionResult(errors=tuple(errors)))
 
 
 @app.command()
@@ -403,3 +419,60 @@ def schema() -> None:
     Example: policykg schema > document.schema.json
     """
     sys.stdout.write(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+class AuditFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def audit_tables(report) -> list[Table]:
+    """Per document: signals found and consumed, coverage, findings; then each class of findings
+    with three examples."""
+    documents = Table("file:line", "title", "signals", "consumed", "coverage", "findings",
+                      title=f"coverage of the run: {percent(report.coverage)}")
+    for doc in report.documents:
+        found = sum(c.found for c in doc.signals.values())
+        consumed = sum(c.consumed for c in doc.signals.values())
+        documents.add_row(f"{Path(doc.file).name}:{doc.start_line}", cell(doc.title), str(found), str(consumed),
+                          percent(doc.coverage), str(len(doc.findings)))
+    classes = Table("finding", "count", "examples (file:line text)")
+    for kind, found in report.classes():
+        examples = "\n".join(f"{Path(f.file).name}:{f.line} {cell(f.text)}" for f in found[:3])
+        classes.add_row(kind.value, str(len(found)), examples)
+    return [documents, classes]
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}%"
+
+
+@app.command()
+def audit(inputs: list[Path] = Inputs,
+          fmt: AuditFormat = typer.Option(AuditFormat.table, "--format", help="table (rich) or json."),
+          out_file: Path = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+          password: str = PasswordOption, jobs: int = JobsOption, ner: bool = NerOption) -> None:
+    """Coverage audit: per document, the signals no task consumed (deadline phrases, unit lists,
+    文号 lines, stated conventions), tasks that are only an annotation or a date, documents without
+    文号 or date; coverage = consumed signal occurrences / signal occurrences, per document and run.
+
+    Example: policykg audit ../shared/corpus --format json --out audit.json
+    """
+    from policykg.extractors.audit import audit as run_audit
+
+    report = run_audit(inputs, ExtractOptions(read=ReadOptions(password=password, jobs=jobs), ner=ner))
+    if fmt is AuditFormat.json:
+        text = report.model_dump_json(indent=2) + "\n"
+        if out_file:
+            out_file.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    else:
+        with (out_file.open("w", encoding="utf-8") if out_file else nullcontext(None)) as handle:
+            console = Console(file=handle, width=200) if handle else out if out.is_terminal else Console(width=200)
+            for table in audit_tables(report):
+                console.print(table)
+    report_errors(ExtractionResult(errors=report.errors))
+    err.print(f"{len(report.documents)} documents, coverage {percent(report.coverage)}, "
+              f"{sum(len(d.findings) for d in report.documents)} findings", highlight=False)
+    finish(ExtractionResult(errors=report.errors))

@@ -1,13 +1,23 @@
-"""The extraction pipeline: load → clean → segment → parse → resolve duplicates.
+"""The extraction pipeline: load → clean → segment → parse, one file at a time, then resolve duplicates.
 
-A problem with one input is recorded as an ExtractionError naming the file (and line) and the
-run goes on with the rest.
+`stream` yields each file's documents as soon as the file is parsed, in the inputs' order, so
+memory stays bounded by the largest file (and, with processes, the few files in flight);
+`policykg extract` writes them as they come (duplicates merged at the end, see
+policykg.graph.export.write_jsonl). `extract` collects the stream for callers that want every
+document at once. A problem with one input is recorded as an ExtractionError naming the file
+(and line) and the run goes on with the rest.
+
+Where files are parsed is a Runner: in this process, or in a pool of processes; another runner
+(a cluster, …) only has to map a picklable function over paths and yield results in order.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
+from typing import Any, Protocol
 
 from policykg.errors import Errors, PolicyKGError
 from policykg.extractors.clean import clean
@@ -15,7 +25,26 @@ from policykg.extractors.document import parse_document
 from policykg.extractors.readers import ReadOptions, discover, read
 from policykg.extractors.segment import segment
 from policykg.graph.duplicates import merge_duplicates
-from policykg.schema import Document, ExtractionError, ExtractionResult
+from policykg.schema import Document, ExtractionError, ExtractionResult, SourceText
+from policykg.schema.models import Model
+
+
+class FileResult(Model):
+    """One input's documents (before duplicates are merged) and errors; its cleaned source on request."""
+
+    path: str
+    documents: tuple[Document, ...] = ()
+    errors: tuple[ExtractionError, ...] = ()
+    source: SourceText | None = None
+
+
+class ExtractOptions(Model):
+    """How to extract: the readers' options (password, jobs, OCR) and the actor model (`ner`: the
+    spaCy pipeline when True, a given finder when a callable, rules only when False)."""
+
+    read: ReadOptions = ReadOptions()
+    ner: Any = True
+    keep_source: bool = False
 
 
 def as_error(exc: PolicyKGError) -> ExtractionError:
@@ -33,15 +62,11 @@ def actor_model(ner):
     return obligations
 
 
-def extract_file(path: Path, password: str | None = None, jobs: int = 1, ner: bool = True
-                 ) -> tuple[list[Document], list[ExtractionError]]:
-    """Documents of one file, and the errors met in it."""
-    try:
-        segments = segment(clean(read(path, ReadOptions(password=password, jobs=jobs))))
-    except PolicyKGError as exc:
-        return [], [as_error(exc)]
+def parse_source(source: SourceText, ner=True) -> tuple[list[Document], list[ExtractionError]]:
+    """Documents of one cleaned source, and the errors met in it."""
+    segments = segment(source)
     if not segments:
-        return [], [as_error(PolicyKGError("E004", str(path)))]
+        return [], [as_error(PolicyKGError("E004", source.path))]
     documents, errors = [], []
     model = actor_model(ner)
     for seg in segments:
@@ -50,8 +75,54 @@ def extract_file(path: Path, password: str | None = None, jobs: int = 1, ner: bo
         except Exception as exc:  # one bad document must not lose the others
             line = seg.heading[0].line_no if seg.heading else None
             errors.append(ExtractionError(code="E100", message=Errors.E100.format(reason=repr(exc)),
-                                          path=str(path), line=line))
+                                          path=source.path, line=line))
     return documents, errors
+
+
+def extract_file(path: Path, options: ExtractOptions = ExtractOptions()) -> FileResult:
+    """Documents of one file, and the errors met in it."""
+    try:
+        source = clean(read(path, options.read))
+    except PolicyKGError as exc:
+        return FileResult(path=str(path), errors=(as_error(exc),))
+    documents, errors = parse_source(source, options.ner)
+    return FileResult(path=str(path), documents=tuple(documents), errors=tuple(errors),
+                      source=source if options.keep_source else None)
+
+
+class Runner(Protocol):
+    """Maps a picklable function over paths, yielding results in the paths' order."""
+
+    def map(self, function: Callable[[Path], FileResult], paths: list[Path]) -> Iterator[FileResult]: ...
+
+
+class InProcess:
+    """Files one after the other in this process."""
+
+    def map(self, function: Callable[[Path], FileResult], paths: list[Path]) -> Iterator[FileResult]:
+        return map(function, paths)
+
+
+class ProcessPool:
+    """Files in `jobs` worker processes with at most `window` files in flight (default 2 per job),
+    so results wait in memory only for the files still ahead of them in order."""
+
+    def __init__(self, jobs: int, window: int | None = None):
+        self.jobs, self.window = jobs, window or 2 * jobs
+
+    def map(self, function: Callable[[Path], FileResult], paths: list[Path]) -> Iterator[FileResult]:
+        with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+            pending: deque = deque()
+            for path in paths:
+                pending.append(pool.submit(function, path))
+                if len(pending) >= self.window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+
+
+def default_runner(jobs: int, files: int) -> Runner:
+    return ProcessPool(jobs) if jobs > 1 and files > 1 else InProcess()
 
 
 def is_large_pdf(path: Path, password: str | None) -> bool:
@@ -65,34 +136,51 @@ def is_large_pdf(path: Path, password: str | None) -> bool:
         return False
 
 
+def runs(files: list[Path], options: ReadOptions) -> Iterator[tuple[list[Path], bool]]:
+    """Consecutive files for the runner, and (with jobs > 1) each large PDF alone, flagged: its
+    pages are read in parallel in this process."""
+    run: list[Path] = []
+    for path in files:
+        if options.jobs > 1 and is_large_pdf(path, options.password):
+            if run:
+                yield run, False
+                run = []
+            yield [path], True
+        else:
+            run.append(path)
+    if run:
+        yield run, False
+
+
+def stream(inputs: list[Path], options: ExtractOptions = ExtractOptions(), runner: Runner | None = None,
+           on_file: Callable[[Path], None] | None = None) -> Iterator[FileResult]:
+    """Each input file's result as soon as it is parsed, in the inputs' order (missing inputs first,
+    as results without documents)."""
+    files, missing = discover(inputs)
+    for exc in missing:
+        yield FileResult(path=exc.path, errors=(as_error(exc),))
+    runner = runner or default_runner(options.read.jobs, len(files))
+    one_job = partial(extract_file, options=options.model_copy(
+        update={"read": options.read.model_copy(update={"jobs": 1})}))
+    for paths, large in runs(files, options.read):
+        results: Iterable[FileResult] = [extract_file(paths[0], options)] if large else runner.map(one_job, paths)
+        for result in results:
+            if on_file:
+                on_file(Path(result.path))
+            yield result
+
+
 def extract(inputs: list[Path], on_file: Callable[[Path], None] | None = None, password: str | None = None,
             jobs: int = 1, ner: bool = True) -> ExtractionResult:
-    """Extract every document of the inputs (files or folders), duplicates merged.
+    """Extract every document of the inputs (files or folders), duplicates merged, all in memory.
 
     With jobs > 1, files are extracted in parallel processes, and a large PDF's pages are read in
     parallel; results keep the inputs' order. `ner` adds the spaCy pipeline's actors for running text
     (sentences that assign work without a deadline become tasks); without it, rules only."""
-    files, missing = discover(inputs)
-    errors = [as_error(exc) for exc in missing]
-    results: dict[Path, tuple[list[Document], list[ExtractionError]]] = {}
-    large = [p for p in files if jobs > 1 and is_large_pdf(p, password)]
-    for path in large:
-        results[path] = extract_file(path, password, jobs, ner)
-        if on_file:
-            on_file(path)
-    rest = [p for p in files if p not in results]
-    if jobs > 1 and len(rest) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(extract_file, path, password, 1, ner): path for path in rest}
-            for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                if on_file:
-                    on_file(futures[future])
-    else:
-        for path in rest:
-            results[path] = extract_file(path, password, 1, ner)
-            if on_file:
-                on_file(path)
-    documents = [doc for path in files for doc in results[path][0]]
-    errors += [error for path in files for error in results[path][1]]
+    options = ExtractOptions(read=ReadOptions(password=password, jobs=jobs), ner=ner)
+    documents: list[Document] = []
+    errors: list[ExtractionError] = []
+    for result in stream(inputs, options, on_file=on_file):
+        documents += result.documents
+        errors += result.errors
     return ExtractionResult(documents=tuple(merge_duplicates(documents)), errors=tuple(errors))

@@ -4,11 +4,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import networkx as nx
 
+from policykg.graph.duplicates import Spill
 from policykg.graph.model import GraphData
 from policykg.graph.stores.networkx_store import to_networkx
 from policykg.schema import Document, Task
@@ -58,14 +60,45 @@ def document_record(doc: Document) -> dict:
     }
 
 
-def write_jsonl(documents: Iterable[Document], out: Path) -> int:
-    """Write one record per document; returns the number written."""
-    count = 0
-    with out.open("w", encoding="utf-8") as handle:
-        for doc in documents:
-            handle.write(json.dumps(document_record(doc), ensure_ascii=False) + "\n")
-            count += 1
-    return count
+class Written(NamedTuple):
+    documents: int
+    tasks: int
+
+
+def record_line(doc: Document) -> bytes:
+    return (json.dumps(document_record(doc), ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def write_jsonl(documents: Iterable[Document], out: Path) -> Written:
+    """Write one record per document as soon as it comes, then merge duplicates (same normal title
+    and date, policykg.graph.duplicates) in place: a group's merged record replaces its first copy,
+    its other copies are dropped. Only keys stay in memory; the documents wait in a Spill on disk.
+    Returns the documents and tasks the file holds."""
+    with Spill(out.parent) as spill:
+        with out.open("wb") as handle:
+            for doc in documents:
+                spill.add(doc)
+                handle.write(record_line(doc))
+        return rewrite_merged(out, spill)
+
+
+def rewrite_merged(out: Path, spill: Spill) -> Written:
+    """Rewrite the JSONL (when it has duplicates) with each group's merged record at its first copy's line."""
+    merges = spill.merges()
+    dropped = {i for members in merges.values() for i in members[1:]}
+    tasks = sum(count for i, count in enumerate(spill.task_counts) if i not in dropped and i not in merges)
+    if merges:
+        partial = out.with_name(out.name + ".partial")
+        with out.open("rb") as old, partial.open("wb") as new:
+            for index, line in enumerate(old):
+                if index in merges:
+                    doc = spill.merged(merges[index])
+                    tasks += len(doc.tasks)
+                    new.write(record_line(doc))
+                elif index not in dropped:
+                    new.write(line)
+        os.replace(partial, out)
+    return Written(len(spill.task_counts) - len(dropped), tasks)
 
 
 def admin_value(value: Any) -> str:
