@@ -9,7 +9,7 @@ import resource
 import time
 from pathlib import Path
 
-from policykg.pipeline import extract
+from policykg import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,9 +13,10 @@ from policykg.errors import Errors, PolicyKGError
 from policykg.extractors.clean import clean
 from policykg.extractors.document import parse_document
 from policykg.extractors.readers import ReadOptions, discover, read
+from policykg.extractors.readers.text import source_from_text
 from policykg.extractors.segment import segment
 from policykg.graph.duplicates import merge_duplicates
-from policykg.schema import Document, ExtractionError, ExtractionResult
+from policykg.schema import Document, ExtractionError, ExtractionResult, SourceText
 
 
 def as_error(exc: PolicyKGError) -> ExtractionError:
@@ -37,7 +38,17 @@ def extract_file(path: Path, password: str | None = None, jobs: int = 1, ner: bo
                  ) -> tuple[list[Document], list[ExtractionError]]:
     """Documents of one file, and the errors met in it."""
     try:
-        segments = segment(clean(read(path, ReadOptions(password=password, jobs=jobs))))
+        source = read(path, ReadOptions(password=password, jobs=jobs))
+    except PolicyKGError as exc:
+        return [], [as_error(exc)]
+    return parse_source(source, ner)
+
+
+def parse_source(source: SourceText, ner: bool = True) -> tuple[list[Document], list[ExtractionError]]:
+    """Documents of a source already read (a file, or a text given without one), and the errors met."""
+    path = source.path
+    try:
+        segments = segment(clean(source))
     except PolicyKGError as exc:
         return [], [as_error(exc)]
     if not segments:
@@ -95,4 +106,10 @@ def extract(inputs: list[Path], on_file: Callable[[Path], None] | None = None, p
                 on_file(path)
     documents = [doc for path in files for doc in results[path][0]]
     errors += [error for path in files for error in results[path][1]]
+    return ExtractionResult(documents=tuple(merge_duplicates(documents)), errors=tuple(errors))
+
+
+def extract_text(text: str, name: str, ner: bool = True) -> ExtractionResult:
+    """Extract the documents of a text given without a file; `name` stands for its path."""
+    documents, errors = parse_source(source_from_text(text, name), ner)
     return ExtractionResult(documents=tuple(merge_duplicates(documents)), errors=tuple(errors))
