@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SHARED
 
 import policykg
 from policykg.errors import PolicyKGError
@@ -99,3 +99,23 @@ def test_the_report_verb_survives_importing_the_report_package():
     import policykg.report.build  # noqa: F401  (sets the package as an attribute on first import)
 
     assert callable(policykg.report) and policykg.report.__module__ == "policykg.api"
+
+
+def format_fields(block: str) -> set[str]:
+    return set(re.findall(r'^\s*"(\w+)":', block, re.M))
+
+
+def test_the_jsonl_record_is_the_schema_and_has_every_field_of_the_evaluation_format(tmp_path):
+    from policykg.graph.export import write_jsonl
+    from policykg.schema.record import DocumentRecord, TaskRecord
+
+    example = re.search(r"```json\n(.*?)```", (SHARED / "eval" / "FORMAT.md").read_text(encoding="utf-8"), re.S)
+    document_part, task_part = example.group(1).split('"tasks": [', 1)
+    assert format_fields(document_part) | {"tasks"} <= set(DocumentRecord.model_fields)
+    assert format_fields(task_part) - {"value", "unit"} <= set(TaskRecord.model_fields)
+    out = tmp_path / "out.jsonl"
+    documents = policykg.extract(ROOT / "examples", ner=False).documents
+    assert write_jsonl(documents, out) == len(documents)
+    for line, doc in zip(out.read_text(encoding="utf-8").splitlines(), documents):
+        record = DocumentRecord.model_validate_json(line)
+        assert record.doc_number == doc.doc_number and len(record.tasks) == len(doc.tasks)
