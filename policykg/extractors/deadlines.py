@@ -37,7 +37,8 @@ PATTERNS: list[tuple[Precision, re.Pattern]] = [
                                 r"形成|打造|争取|确保|全面|推动|新建|改造|启动))")),
     # a year alone with a quantity to reach in its clause: "2023年中心城区达标率达100%", "力争2023年…突破4500亿元"
     (Precision.year, re.compile(r"(?P<y>(?:19|20)\d{2})年(?![\d上下第底末])(?=[^，,。；;]{0,24}?"
-                                r"(?:达到|达|突破|超过|不低于|不少于|提高到|提升至|增至|增长到)[^，,。；;]{0,6}?\d)")),
+                                r"(?:达到|达|突破|超过|不低于|不少于|提高到|提升至|增至|增长到|小于|低于|不超过|控制在|"
+                                r"压减至|压缩至|缩短至|降至|降低至|减少到)[^，,。；;]{0,6}?\d)")),
 ]
 # inside a time-limit field (完成时限：…) a bare month or year is the deadline
 FIELD_PATTERNS: list[tuple[Precision, re.Pattern]] = [

@@ -48,6 +48,11 @@ STANDING = re.compile(
     rf"(?P<units>{_UNIT_CHARS}+?)(?:均|都|同时|也)?(?:为|是|作为)(?:各项任务|所有任务|以下各项任务|全部任务)?的?(?:共同)?"
     r"(?:责任|配合|参与|落实)?(?:单位|部门|主体)[，,]?"
     r"(?:(?:以下|下同|后同|后文|下文)?(?:均|都)?不再(?:一一|单独|重复|另行)?(?:列出|列明|标注|注明|重复|列举)|下同|后同)")
+# "以下工作均需A、B负责，不再列出" — the same, with the units after the words that say what follows
+STANDING_AHEAD = re.compile(
+    r"以下(?:各项)?(?:工作|政策|任务|措施|事项)?(?:均|都)?(?:需|需要|由|要|涉及)?"
+    rf"(?P<units>{_UNIT_CHARS}+?)(?:负责|落实|参与|配合|承担|共同负责)?(?:实施|推进)?[，,]?"
+    r"(?:(?:以下|下同|后同)?(?:均|都)?不再(?:一一|单独|重复|另行)?(?:列出|列明|标注|注明|重复|列举))")
 # a clause of an annotation that states a convention rather than naming units
 CONVENTION_NOTE = re.compile(
     r"[^，,；;。（()）〔〕]*(?:" + COMMA_LEAD.pattern + "|" + FIRST_LEAD.pattern +
