@@ -25,11 +25,10 @@ SUFFIXES = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥�
 
 def place_names(corpus: Path) -> list[str]:
     """Province, city and county names of the corpus (without 省/市/州/区/县)."""
-    from policykg.graph.build import build_graph
+    import policykg
     from policykg.graph.jurisdiction import PROVINCES
-    from policykg.pipeline import extract
 
-    graph = build_graph(list(extract([corpus]).documents))
+    graph = policykg.build(policykg.extract(corpus)).graph
     names = set(PROVINCES)
     for row in graph.nodes["Jurisdiction"]:
         stem = re.sub(r"(省|市|州|区|县|自治区)$", "", row["name"])
@@ -56,16 +55,15 @@ def synthesize(corpus: Path, scale: int, out: Path) -> int:
 MEASURE = """
 import json, resource, sys, time
 from pathlib import Path
-from policykg.pipeline import extract
-from policykg.graph.build import build_graph
-from policykg.graph.stores import embedded, neo4j_plan, neo4j_store
+import policykg
+from policykg.graph.stores import neo4j_plan, neo4j_store
 start = time.perf_counter()
-result = extract([Path(sys.argv[1])])
+result = policykg.extract(sys.argv[1])
 extracted = time.perf_counter()
-graph = build_graph(list(result.documents))
+graph = policykg.build(result).graph
 resolved = time.perf_counter()
-embedded.build(graph, Path(sys.argv[2]))
-loaded = time.perf_counter()
+policykg.build(result, db=sys.argv[2])
+loaded = time.perf_counter() - (resolved - extracted)  # build(db) resolves again: count that once
 trips = neo4j_store.round_trips(list(neo4j_plan.plan(graph)))
 rows = sum(graph.counts().values())
 print(json.dumps({"documents": len(result.documents), "tasks": sum(len(d.tasks) for d in result.documents),

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from build import stream_peak, synthesize  # benchmarks/build.py, beside this script
-from policykg.pipeline import extract
+from policykg import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -30,7 +30,7 @@ from python_calamine import CalamineWorkbook  # noqa: E402
 
 from policykg.extractors.outline import marker  # noqa: E402
 from policykg.extractors.readers import read  # noqa: E402
-from policykg.pipeline import ExtractOptions, extract, extract_file  # noqa: E402
+from policykg import extract  # noqa: E402
 
 TITLE = "郑州市人民政府关于印发郑州市2023年优化营商环境工作要点的通知"
 FIELDS = {"索引号": "11410100MB1961830E/2023-00062", "发文机关": "郑州市人民政府", "成文日期": "2023-04-19",
@@ -115,9 +115,8 @@ def main() -> None:
             library, parse = raw[kind]
             size = paths[0].stat().st_size / 1e3
             read_time, raw_time = timed(read, paths), timed(parse, paths)
-            rules_only = ExtractOptions(ner=False)
-            total = timed(lambda p: extract_file(p, rules_only), paths)
-            tasks = len(extract_file(paths[0], rules_only).documents[0].tasks)
+            total = timed(lambda p: extract(p, ner=False), paths)
+            tasks = len(extract(paths[0], ner=False).documents[0].tasks)
             print(f"{kind:5} ({size:.0f} kB, {tasks} tasks each): reader {rate(args.docs, read_time)} | "
                   f"{library} alone {rate(args.docs, raw_time)} | whole extraction, rules only {rate(args.docs, total)}")
 

@@ -24,7 +24,7 @@ from policykg.nlp.silver import (
     phrase_pattern,
     running_sentences,
 )
-from policykg.pipeline import extract
+from policykg import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 13

@@ -21,7 +21,7 @@ import pdfgen  # noqa: E402
 
 from policykg.extractors.readers import ReadOptions  # noqa: E402
 from policykg.extractors.readers.pdf import page_count, read_pdf  # noqa: E402
-from policykg.pipeline import extract  # noqa: E402
+from policykg import extract  # noqa: E402
 
 
 def corpus_paragraphs(corpus: Path) -> list[str]:

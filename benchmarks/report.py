@@ -10,9 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from policykg.graph.build import build_graph
-from policykg.graph.stores import embedded
-from policykg.pipeline import extract
+import policykg
 from policykg.report.build import build_report
 from policykg.report.data import read
 from policykg.report.render import sections, write
@@ -29,9 +27,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         db = Path(work) / "g.lbug"
-        embedded.build(build_graph(list(extract([args.corpus]).documents)), db)
+        policykg.build(policykg.extract(args.corpus), db=db)
         start = time.perf_counter()
-        with embedded.EmbeddedReader(db) as reader:
+        with policykg.open_store(db) as reader:
             data = read(reader)
         fetched = time.perf_counter()
         report = build_report(data, dt.date.fromisoformat(args.as_of), lang=args.lang)

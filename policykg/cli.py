@@ -8,29 +8,36 @@ import sys
 from contextlib import contextmanager, nullcontext
 from datetime import date, datetime
 from enum import Enum
+from functools import cache
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
+import policykg
 from policykg.errors import PolicyKGError, StoreError
-from policykg.extractors.readers import ReadOptions, discover
-from policykg.graph import export as exports
-from policykg.graph.build import build_graph
-from policykg.graph.query_library import get as get_query
-from policykg.graph.query_library import library
 from policykg.outputs import writable_file, writable_folder
-from policykg.pipeline import ExtractOptions, stream
-from policykg.pipeline import extract as run_extract
-from policykg.schema import Document, ExtractionResult
 
+if TYPE_CHECKING:
+    from policykg.schema import ExtractionResult
+
+# rich_markup_mode=None: click's plain help, without loading rich (startup under 0.3 s)
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
-                  help="Chinese policy documents to a knowledge graph of obligations.")
-err = Console(stderr=True)
-out = Console()
+                  rich_markup_mode=None, help="Chinese policy documents to a knowledge graph of obligations.")
+
+
+@cache
+def console(stderr: bool = False):
+    """rich's console, loaded on first use (it is not needed for --help)."""
+    from rich.console import Console
+
+    return Console(stderr=stderr)
+
+
+def err():
+    return console(stderr=True)
+
+
 DEFAULT_DB = Path("policykg.lbug")
 
 Inputs = typer.Argument(..., help="Files (.txt, .md) or folders to read.")
@@ -56,9 +63,13 @@ class ExportFormat(str, Enum):
 @contextmanager
 def progress_bar(inputs: list[Path]):
     """A bar over the input files on a terminal; yields the callback that advances it."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from policykg.extractors.readers import discover
+
     files, _ = discover(inputs)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=err, disable=not err.is_terminal) as progress:
+                  console=err(), disable=not err().is_terminal) as progress:
         bar = progress.add_task("extracting", total=len(files))
         yield lambda path: progress.advance(bar)
 
@@ -66,13 +77,13 @@ def progress_bar(inputs: list[Path]):
 def extract_with_progress(inputs: list[Path], password: str | None = None, jobs: int = 1,
                           ner: bool = True) -> ExtractionResult:
     with progress_bar(inputs) as advance:
-        return run_extract(inputs, on_file=advance, password=password, jobs=jobs, ner=ner)
+        return policykg.extract(inputs, on_file=advance, password=password, jobs=jobs, ner=ner)
 
 
 def report_errors(result: ExtractionResult) -> None:
     for error in result.errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
-        err.print(f"[red]error[/red] [{error.code}] {where}: {error.message}", highlight=False)
+        err().print(f"[red]error[/red] [{error.code}] {where}: {error.message}", highlight=False)
 
 
 @contextmanager
@@ -82,7 +93,7 @@ def store_errors():
     try:
         yield
     except StoreError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        err().print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(code=2) from None
 
 
@@ -93,7 +104,7 @@ def finish(result: ExtractionResult) -> None:
 
 def stop(exc: PolicyKGError, code: int = 2) -> NoReturn:
     """End the command on a coded error (2: could not run)."""
-    err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+    err().print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=code)
 
 
@@ -114,6 +125,11 @@ def extract(inputs: list[Path] = Inputs,
 
     Example: policykg extract ../shared/corpus notice.pdf --out corpus.jsonl --jobs 2
     """
+    from policykg.extractors.readers import ReadOptions
+    from policykg.graph.export import write_jsonl
+    from policykg.pipeline import ExtractOptions, stream
+    from policykg.schema import ExtractionResult
+
     check_output(writable_file, out_file, "--out")
     errors: list = []
     options = ExtractOptions(read=ReadOptions(password=password, jobs=jobs), ner=ner)
@@ -124,10 +140,10 @@ def extract(inputs: list[Path] = Inputs,
             yield from result.documents
 
     with progress_bar(inputs) as advance:
-        written = exports.write_jsonl(documents(advance), out_file)
+        written = write_jsonl(documents(advance), out_file)
     report_errors(ExtractionResult(errors=tuple(errors)))
-    err.print(f"{written.documents} documents, {written.tasks} tasks, {len(errors)} errors -> {out_file}",
-              highlight=False)
+    err().print(f"{written.documents} documents, {written.tasks} tasks, {len(errors)} errors -> {out_file}",
+                highlight=False)
     finish(ExtractionResult(errors=tuple(errors)))
 
 
@@ -140,28 +156,23 @@ def build(inputs: list[Path] = Inputs, db: Path = DbOption, neo4j: bool = Neo4jO
 
     Example: policykg build ../shared/corpus --db policykg.lbug
     """
-    from policykg.graph.stores import embedded
-
     if not neo4j:
-        check_output(embedded.check_target, db, "--db")
-    result = extract_with_progress(inputs, password, jobs, ner)
-    graph = build_graph(list(result.documents))
-    report_errors(result)
-    if neo4j:
-        from policykg.graph.stores import neo4j_store
+        from policykg.graph.stores.embedded import check_target
 
+        check_output(check_target, db, "--db")
+    result = extract_with_progress(inputs, password, jobs, ner)
+    report_errors(result)
+    try:
         with store_errors():
-            loaded = neo4j_store.build(graph).check()
-        target = (f"Neo4j {neo4j_store.where()} ({loaded.round_trips} round trips, {loaded.citations_moved} "
-                  f"citations moved to arrived documents, {loaded.stubs_removed} stubs removed)")
-    else:
-        try:
-            embedded.build(graph, db, allow_empty)
-        except PolicyKGError as exc:
-            stop(exc, code=1 if exc.code == "E704" else 2)
-        target = str(db)
-    counts = ", ".join(f"{k} {v}" for k, v in graph.counts().items())
-    err.print(f"{len(result.documents)} documents, {len(result.errors)} errors -> {target}: {counts}",
+            built = policykg.build(result, db=None if neo4j else db, neo4j=neo4j, allow_empty=allow_empty)
+    except PolicyKGError as exc:
+        stop(exc, code=1 if exc.code == "E704" else 2)
+    target = built.target
+    if built.load:
+        target += (f" ({built.load.round_trips} round trips, {built.load.citations_moved} citations moved to "
+                   f"arrived documents, {built.load.stubs_removed} stubs removed)")
+    counts = ", ".join(f"{k} {v}" for k, v in built.counts().items())
+    err().print(f"{len(result.documents)} documents, {len(result.errors)} errors -> {target}: {counts}",
               highlight=False)
     finish(result)
 
@@ -183,13 +194,18 @@ def render(columns: list[str], rows: list[list], fmt: OutputFormat) -> None:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(columns)
-        writer.writerows([json_text(v) if isinstance(v, (list, dict)) else v for v in row] for row in rows)
+        writer.writerows([csv_value(v) for v in row] for row in rows)
         sys.stdout.write(buffer.getvalue())
     else:
+        from rich.table import Table
+
         table = Table(*columns, show_lines=False)
         for row in rows:
             table.add_row(*(cell(v) for v in row))
-        (out if out.is_terminal else Console(width=200)).print(table)
+        from rich.console import Console
+
+        terminal = console()
+        (terminal if terminal.is_terminal else Console(width=200)).print(table)
 
 
 def json_text(value, indent: int | None = None) -> str:
@@ -197,33 +213,64 @@ def json_text(value, indent: int | None = None) -> str:
     return json.dumps(value, ensure_ascii=False, indent=indent, default=str)
 
 
+def csv_value(value):
+    """A CSV field: nodes and paths as text (see `graph_text`), lists as JSON."""
+    if isinstance(value, dict) and ("_NODES" in value or "_LABEL" in value):
+        return graph_text(value)
+    return json_text(value) if isinstance(value, (list, dict)) else value
+
+
+NODE_NAME = ("caption", "name", "doc_number", "title", "text", "label")
+
+
+def node_text(node: dict) -> str:
+    """A node as "名称 (Label)": its caption, else its name, 文号, title or text."""
+    name = next((node[k] for k in NODE_NAME if node.get(k)), "?")
+    return f"{name} ({node.get('_LABEL')})"
+
+
+def graph_text(value: dict) -> str:
+    """A node, relationship or path as one readable line: 郑州市大数据局 (Agency) -LEADS- 推进… (Task)."""
+    if "_NODES" not in value:
+        return node_text(value) if "_SRC" not in value and "_START" not in value else f"-{value.get('_LABEL')}-"
+    nodes, rels = value["_NODES"], value["_RELS"]
+    parts = [node_text(nodes[0])]
+    for rel, node in zip(rels, nodes[1:]):
+        parts += [f"-{rel.get('_LABEL')}-", node_text(node)]
+    return " ".join(parts)
+
+
 MAX_CELL = 60
 
 
 def cell(value) -> str:
-    """A table cell: lists joined with 、, long texts cut (use --format json for everything)."""
+    """A table cell: nodes and paths as readable text, lists joined with 、, long texts cut (use
+    --format json for everything)."""
     if value is None:
         return ""
+    if isinstance(value, dict) and ("_NODES" in value or "_LABEL" in value):
+        return graph_text(value)
     text = "、".join(map(str, value)) if isinstance(value, list) else str(value)
     return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "…"
-
-
-def reader_for(db: Path, neo4j: bool, allow_file_procedures: bool = False):
-    """A read-only reader of the chosen store (a coded error when the database will not open)."""
-    if neo4j:
-        from policykg.graph.stores.neo4j_store import Neo4jReader
-
-        with store_errors():
-            return Neo4jReader(allow_file_procedures=allow_file_procedures)
-    from policykg.graph.stores.embedded import EmbeddedReader
-
-    return EmbeddedReader(db)
 
 
 def open_reader(db: Path, neo4j: bool, allow_file_procedures: bool = False):
     """A read-only reader of the chosen store, or the end of the command (exit 2)."""
     try:
-        return reader_for(db, neo4j, allow_file_procedures)
+        with store_errors():
+            return policykg.open_store(None if neo4j else db, neo4j=neo4j,
+                                       allow_file_procedures=allow_file_procedures)
+    except PolicyKGError as exc:
+        stop(exc)
+
+
+def library_query(name: str, params: dict[str, str], store: str) -> tuple[str, dict[str, str]]:
+    """The text and checked parameters of a library query, or one coded line with a suggestion (exit 2)."""
+    from policykg.graph.query_library import get
+
+    try:
+        query = get(name)
+        return query.text(store), query.bind(params)
     except PolicyKGError as exc:
         stop(exc)
 
@@ -245,33 +292,35 @@ def query(cypher: str = typer.Argument(None, help="A Cypher query (read-only).")
     """
     if bool(cypher) == bool(name):
         raise typer.BadParameter("give either a CYPHER text or --name")
-    store = "neo4j" if neo4j else "embedded"
-    text = get_query(name).text(store) if name else cypher
     params = parse_params(param)
+    if name:
+        cypher, params = library_query(name, params, "neo4j" if neo4j else "embedded")
     reader = open_reader(db, neo4j, allow_file_procedures)
     try:
         with store_errors(), reader:
-            columns, rows = reader.run(text, params)
+            columns, rows = reader.run(cypher, params)
     except typer.Exit:
         raise
     except PolicyKGError as exc:
         stop(exc)
     except Exception as exc:  # the database's own message: a syntax error, a refused write, …
-        err.print(f"[red]query failed[/red]: {exc}", highlight=False)
+        err().print(f"[red]query failed[/red]: {exc}", highlight=False)
         raise typer.Exit(code=2) from None
     render(columns, rows, fmt)
 
 
 @app.command()
 def queries() -> None:
-    """List the query library: name, what it answers, parameters and an example.
+    """List the query library: each name in full, what it answers, its parameters and an example
+    (graph_* queries return paths, to view in Neo4j Browser or Bloom).
 
     Example: policykg queries
     """
-    table = Table("name", "answers", "params", "example")
+    from policykg.graph.query_library import library
+
     for q in library().values():
-        table.add_row(q.name, q.answers, q.params, q.example)
-    out.print(table)
+        kind = "  [graph: paths for Neo4j Browser / Bloom]" if q.returns_graph else ""
+        print(f"{q.name}{kind}\n  answers: {q.answers}\n  params:  {q.params}\n  example: {q.example}\n")
 
 
 @app.command()
@@ -282,18 +331,21 @@ def export(inputs: list[Path] = Inputs,
 
     Example: policykg export ../shared/corpus --format neo4j-csv --out import/
     """
+    from policykg.graph import export as exports
+
     check_output(writable_folder, out_dir, "--out")
     result = extract_with_progress(inputs)
-    graph = build_graph(list(result.documents))
+    graph = policykg.build(result).graph
     report_errors(result)
     out_dir.mkdir(parents=True, exist_ok=True)
     if fmt is ExportFormat.neo4j_csv:
         command = exports.write_neo4j_admin(graph, out_dir)
-        err.print(f"wrote {out_dir}; import with (inside it):\n{command}\nthen, once the server has started:\n"
-                  f"{exports.SCHEMA_STEP}", highlight=False)
+        # plain lines (no wrapping), so the command can be pasted as it is
+        print(f"wrote {out_dir}; import with (inside it):\n{command}\nthen, once the server has started:\n"
+              f"{exports.SCHEMA_STEP}", file=sys.stderr)
     else:
         exports.write_graphml(graph, out_dir / "policykg.graphml")
-        err.print(f"wrote {out_dir / 'policykg.graphml'}", highlight=False)
+        err().print(f"wrote {out_dir / 'policykg.graphml'}", highlight=False)
     finish(result)
 
 
@@ -348,12 +400,12 @@ def report(db: Path = DbOption, neo4j: bool = Neo4jOption,
     except PolicyKGError as exc:
         stop(exc)
     except Exception as exc:  # whatever the cause, "could not run" is exit 2: exit 1 means "found overdue"
-        err.print(f"[red]error[/red] report could not run: {type(exc).__name__}: {exc}", highlight=False)
+        err().print(f"[red]error[/red] report could not run: {type(exc).__name__}: {exc}", highlight=False)
         raise typer.Exit(code=2) from None
     overdue = result.check("overdue").items
     red = sum(i.severity == "red" for i in overdue)
     yellow = sum(i.severity == "yellow" for i in overdue)
-    err.print(", ".join(f"{c.name} {c.count}" for c in result.checks) + f" (red {red}, yellow {yellow})",
+    err().print(", ".join(f"{c.name} {c.count}" for c in result.checks) + f" (red {red}, yellow {yellow})",
               highlight=False)
     if (fail_on is FailOn.red and red) or (fail_on is FailOn.yellow and red + yellow):
         raise typer.Exit(code=1)
@@ -363,22 +415,18 @@ def write_report(db: Path, neo4j: bool, day: date, warn_days: int, previous: Pat
                  out_dir: Path, formats: list[str], lang: str = "zh"):
     """Compare with the previous report (given, or the history's latest before `day`), write, keep."""
     from policykg.report import history
-    from policykg.report.build import build_report
-    from policykg.report.data import read
-    from policykg.report.render import write
 
     earlier = previous or (history.previous(history_dir, day) if history_dir else None)
-    before = history.load(earlier) if earlier else None
-    with store_errors(), reader_for(db, neo4j) as reader:
-        data = read(reader)
-    result = build_report(data, day, warn_days, before, lang)
-    written = write(result, out_dir, formats)
+    with store_errors(), policykg.open_store(None if neo4j else db, neo4j=neo4j) as store:
+        result = policykg.report(store, day, warn_days=warn_days, lang=lang, previous=earlier, out=out_dir,
+                                 formats=formats)
+    written = [out_dir / f"report.{fmt}" for fmt in formats]
     if history_dir:
         written.append(history.keep(result, history_dir))
     for path in written:
-        err.print(f"wrote {path}", highlight=False)
+        err().print(f"wrote {path}", highlight=False)
     if history_dir:
-        err.print(f"compared with {earlier}" if earlier else f"first report in {history_dir}: nothing to compare",
+        err().print(f"compared with {earlier}" if earlier else f"first report in {history_dir}: nothing to compare",
                   highlight=False)
     return result
 
@@ -392,7 +440,7 @@ def bloom(out_dir: Path = typer.Option(..., "--out", help="Folder to write the p
     from policykg.graph import bloom as assets
 
     for path in assets.write(out_dir):
-        err.print(f"wrote {path}", highlight=False)
+        err().print(f"wrote {path}", highlight=False)
 
 
 @app.command("train-ner")
@@ -408,7 +456,7 @@ def train_ner(inputs: list[Path] = Inputs,
     from policykg.nlp.train import MODEL_DIR, train
 
     sizes = train(inputs, out_dir or MODEL_DIR, seed)
-    err.print(f"trained on {sizes['train']} sentences, {sizes['dev']} held out, {sizes['phrases']} gazetteer "
+    err().print(f"trained on {sizes['train']} sentences, {sizes['dev']} held out, {sizes['phrases']} gazetteer "
               f"phrases -> {out_dir or MODEL_DIR}", highlight=False)
 
 
@@ -418,6 +466,8 @@ def schema() -> None:
 
     Example: policykg schema > document.schema.json
     """
+    from policykg.schema import Document
+
     sys.stdout.write(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
@@ -426,9 +476,11 @@ class AuditFormat(str, Enum):
     json = "json"
 
 
-def audit_tables(report) -> list[Table]:
+def audit_tables(report) -> list:
     """Per document: signals found and consumed, coverage, findings; then each class of findings
     with three examples."""
+    from rich.table import Table
+
     documents = Table("file:line", "title", "signals", "consumed", "coverage", "findings",
                       title=f"coverage of the run: {percent(report.coverage)}")
     for doc in report.documents:
@@ -458,7 +510,12 @@ def audit(inputs: list[Path] = Inputs,
 
     Example: policykg audit ../shared/corpus --format json --out audit.json
     """
+    from rich.console import Console
+
     from policykg.extractors.audit import audit as run_audit
+    from policykg.extractors.readers import ReadOptions
+    from policykg.pipeline import ExtractOptions
+    from policykg.schema import ExtractionResult
 
     report = run_audit(inputs, ExtractOptions(read=ReadOptions(password=password, jobs=jobs), ner=ner))
     if fmt is AuditFormat.json:
@@ -469,10 +526,11 @@ def audit(inputs: list[Path] = Inputs,
             sys.stdout.write(text)
     else:
         with (out_file.open("w", encoding="utf-8") if out_file else nullcontext(None)) as handle:
-            console = Console(file=handle, width=200) if handle else out if out.is_terminal else Console(width=200)
+            screen = console()
+            printer = Console(file=handle, width=200) if handle else screen if screen.is_terminal else Console(width=200)
             for table in audit_tables(report):
-                console.print(table)
+                printer.print(table)
     report_errors(ExtractionResult(errors=report.errors))
-    err.print(f"{len(report.documents)} documents, coverage {percent(report.coverage)}, "
-              f"{sum(len(d.findings) for d in report.documents)} findings", highlight=False)
+    err().print(f"{len(report.documents)} documents, coverage {percent(report.coverage)}, "
+                f"{sum(len(d.findings) for d in report.documents)} findings", highlight=False)
     finish(ExtractionResult(errors=report.errors))

@@ -23,6 +23,7 @@ from policykg.errors import Errors, PolicyKGError
 from policykg.extractors.clean import clean
 from policykg.extractors.document import parse_document
 from policykg.extractors.readers import ReadOptions, discover, read
+from policykg.extractors.readers.text import source_from_text
 from policykg.extractors.segment import segment
 from policykg.graph.duplicates import merge_duplicates
 from policykg.schema import Document, ExtractionError, ExtractionResult, SourceText
@@ -183,4 +184,10 @@ def extract(inputs: list[Path], on_file: Callable[[Path], None] | None = None, p
     for result in stream(inputs, options, on_file=on_file):
         documents += result.documents
         errors += result.errors
+    return ExtractionResult(documents=tuple(merge_duplicates(documents)), errors=tuple(errors))
+
+
+def extract_text(text: str, name: str, ner: bool = True) -> ExtractionResult:
+    """Extract the documents of a text given without a file; `name` stands for its path."""
+    documents, errors = parse_source(clean(source_from_text(text, name)), ner)
     return ExtractionResult(documents=tuple(merge_duplicates(documents)), errors=tuple(errors))

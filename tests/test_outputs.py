@@ -1,6 +1,6 @@
 """Outputs: paths checked before any work starts (issue 14) — a path that cannot be written, or is the
 wrong kind, is a coded error with exit 2, and no input is read in vain (a missing input among the
-inputs proves it: had extraction started, its E007 would be reported); CSV cells as JSON text."""
+inputs proves it: had extraction started, its E007 would be reported); CSV cells: nodes and paths as readable text, lists as JSON."""
 import csv
 import datetime as dt
 import io
@@ -81,16 +81,16 @@ def test_a_bad_output_path_stops_the_command_before_any_work(tmp_path, locked, c
     assert "[E007]" not in result.stderr and "[E701]" not in result.stderr and "Traceback" not in result.stderr
 
 
-def test_csv_cells_of_paths_and_nodes_are_json_text(corpus_db):
+def test_csv_cells_of_paths_and_nodes_are_readable_text_and_lists_json(corpus_db):
     cypher = ("MATCH p = (a:Agency)-[:LEADS]->(t:Task) WHERE t.due_date IS NOT NULL "
-              "RETURN p, a, t.deadlines AS deadlines, interval('10 days') AS grace ORDER BY t.task_id LIMIT 3")
+              "RETURN p, a, a.name AS name, t.caption AS task, t.deadlines AS deadlines, interval('10 days') AS grace "
+              "ORDER BY t.task_id LIMIT 3")
     table = run("query", "--db", corpus_db, cypher, "--format", "csv")
     assert table.returncode == 0, table.stderr
     rows = list(csv.DictReader(io.StringIO(table.stdout)))
     assert len(rows) == 3
     for row in rows:
-        path, agency = json.loads(row["p"]), json.loads(row["a"])
-        assert [n["_LABEL"] for n in path["_NODES"]] == ["Agency", "Task"] and path["_RELS"][0]["_LABEL"] == "LEADS"
-        assert agency["_LABEL"] == "Agency" and agency["name"] == path["_NODES"][0]["name"]
+        assert row["p"] == f"{row['name']} (Agency) -LEADS- {row['task']} (Task)"
+        assert row["a"] == f"{row['name']} (Agency)"
         assert all(dt.date.fromisoformat(day) for day in json.loads(row["deadlines"]))
         assert row["grace"].startswith("10 days")

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from policykg.graph.duplicates import Spill, merge_duplicates
-from policykg.graph.export import document_record, write_jsonl
+from policykg.graph.export import write_jsonl
+from policykg.schema.record import DocumentRecord
 from policykg.pipeline import ExtractOptions, InProcess, ProcessPool, extract, extract_file, stream
 
 
@@ -21,7 +22,7 @@ def test_streamed_jsonl_of_the_corpus_equals_the_in_memory_extraction(corpus_dir
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     streamed = lines_of(out)
-    assert streamed == [json.loads(json.dumps(document_record(d), ensure_ascii=False)) for d in corpus_documents]
+    assert streamed == [json.loads(DocumentRecord.of(d).model_dump_json()) for d in corpus_documents]
     merged = [d for d in streamed if len(d["sources"]) > 1]
     assert merged, "the corpus has documents in two files: the rewrite must have run"
     tasks = sum(len(d["tasks"]) for d in streamed)
@@ -38,7 +39,7 @@ def test_a_duplicate_first_in_the_inputs_keeps_its_place(corpus_dir, tmp_path):
     documents = [d for result in stream(inputs, ExtractOptions(ner=False)) for d in result.documents]
     out = tmp_path / "out.jsonl"
     written = write_jsonl(iter(documents), out)
-    expected = [document_record(d) for d in merge_duplicates(documents)]
+    expected = [json.loads(DocumentRecord.of(d).model_dump_json()) for d in merge_duplicates(documents)]
     assert lines_of(out) == json.loads(json.dumps(expected, ensure_ascii=False))
     assert written.documents == len(expected) < len(documents)
     assert written.tasks == sum(len(d["tasks"]) for d in expected)

@@ -15,6 +15,7 @@ from policykg.graph.jurisdiction import (
 )
 from policykg.graph.model import GraphData
 from policykg.ids import stable_id
+from policykg.lexicon.official import normal_number
 from policykg.schema import Document, Role, Task
 from policykg.schema.graph import NODES, RELS
 
@@ -129,6 +130,8 @@ def complete(label: str, row: dict[str, Any]) -> dict[str, Any]:
     spec = next(n for n in NODES if n.label == label)
     if "caption" in spec.properties:
         row = {**row, "caption": caption(label, row)}
+    if "doc_number_key" in spec.properties:
+        row = {**row, "doc_number_key": normal_number(row.get("doc_number")) or None}
     return {name: row.get(name) for name in spec.properties}
 
 

@@ -13,8 +13,9 @@ import networkx as nx
 from policykg.graph.duplicates import Spill
 from policykg.graph.model import GraphData
 from policykg.graph.stores.networkx_store import to_networkx
-from policykg.schema import Document, Task
+from policykg.schema import Document
 from policykg.schema.graph import NODES, RELS, neo4j_schema, stored
+from policykg.schema.record import DocumentRecord
 
 ARRAY_DELIMITER = ";"
 NODE_LABELS = {n.label for n in NODES}
@@ -23,50 +24,13 @@ ADMIN_TYPES = {"STRING": "string", "DATE": "date", "BOOLEAN": "boolean", "INT64"
                "STRING[]": "string[]", "DATE[]": "date[]", "INT64[]": "long[]"}
 
 
-def task_record(task: Task) -> dict:
-    return {
-        "id": task.task_id,
-        "label": task.label,
-        "path": list(task.path),
-        "text": task.text,
-        "leads": task.lead_units,
-        "co": task.co_units,
-        "deadlines": [d.isoformat() for d in task.due_dates],
-        "deadline_phrases": [d.phrase for d in task.deadlines],
-        "ongoing": task.ongoing,
-        "targets": [{"value": t.value, "unit": t.unit, "comparator": t.comparator, "text": t.phrase}
-                    for t in task.targets],
-        "source": task.provenance.model_dump(mode="json"),
-    }
-
-
-def document_record(doc: Document) -> dict:
-    return {
-        "doc_id": doc.doc_id,
-        "title": doc.title,
-        "doc_number": doc.doc_number,
-        "issue_date": doc.issue_date.isoformat() if doc.issue_date else None,
-        "issuers": list(doc.issuers),
-        "recipients": list(doc.recipients),
-        "enclosed_titles": list(doc.enclosed_titles),
-        "cc": list(doc.cc),
-        "printed_date": doc.printed_date.isoformat() if doc.printed_date else None,
-        "region": doc.region,
-        "province": doc.province,
-        "source": doc.provenance.model_dump(mode="json"),
-        "sources": [s.model_dump(mode="json") for s in doc.sources or (doc.provenance,)],
-        "references": [r.model_dump(mode="json") for r in doc.references],
-        "tasks": [task_record(t) for t in doc.tasks],
-    }
-
-
 class Written(NamedTuple):
     documents: int
     tasks: int
 
 
 def record_line(doc: Document) -> bytes:
-    return (json.dumps(document_record(doc), ensure_ascii=False) + "\n").encode("utf-8")
+    return (DocumentRecord.of(doc).model_dump_json() + "\n").encode("utf-8")
 
 
 def write_jsonl(documents: Iterable[Document], out: Path) -> Written:

@@ -32,7 +32,7 @@ class RelType:
 
 NODES: tuple[NodeType, ...] = (
     NodeType("Document", "doc_id", {
-        "doc_id": STRING, "title": STRING, "doc_number": STRING, "issue_date": DATE, "doc_type": STRING,
+        "doc_id": STRING, "title": STRING, "doc_number": STRING, "doc_number_key": STRING, "issue_date": DATE, "doc_type": STRING,
         "jurisdiction": STRING, "province": STRING, "stub": BOOLEAN, "source_path": STRING,
         "start_line": INT, "end_line": INT, "pages": INT_LIST, "sources": STRING_LIST,
         "enclosed_titles": STRING_LIST, "merge_conflicts": STRING_LIST, "caption": STRING},
@@ -84,7 +84,7 @@ class Index:
 
 
 INDEXES: tuple[Index, ...] = (
-    Index("Task", "due_date", "RANGE"), Index("Agency", "name", "RANGE"), Index("Document", "doc_number", "RANGE"),
+    Index("Task", "due_date", "RANGE"), Index("Agency", "name", "RANGE"), Index("Document", "doc_number_key", "RANGE"),
     Index("Document", "title", "RANGE"), Index("Agency", "name", "TEXT"), Index("Document", "title", "TEXT"),
 )
 

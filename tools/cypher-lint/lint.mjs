@@ -1,7 +1,10 @@
 // Lint Cypher statements with Neo4j's own linter.
 // stdin: {"schema": {...dbSchema without functions/procedures...}, "statements": [{"id": "...", "query": "..."}]}
 // stdout: [{"id": "...", "diagnostics": [{"severity": 1|2, "message": "...", "offset": n}]}]
-import { lintCypherQuery, testData } from '@neo4j-cypher/language-support';
+import { createRequire } from 'node:module';
+
+// the package's CommonJS build: its ES-module build cannot be loaded by node (extensionless imports)
+const { lintCypherQuery, testData } = createRequire(import.meta.url)('@neo4j-cypher/language-support');
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
