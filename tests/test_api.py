@@ -115,7 +115,7 @@ def test_the_jsonl_record_is_the_schema_and_has_every_field_of_the_evaluation_fo
     assert format_fields(task_part) - {"value", "unit"} <= set(TaskRecord.model_fields)
     out = tmp_path / "out.jsonl"
     documents = policykg.extract(ROOT / "examples", ner=False).documents
-    assert write_jsonl(documents, out) == len(documents)
+    assert write_jsonl(documents, out).documents == len(documents)
     for line, doc in zip(out.read_text(encoding="utf-8").splitlines(), documents):
         record = DocumentRecord.model_validate_json(line)
         assert record.doc_number == doc.doc_number and len(record.tasks) == len(doc.tasks)
