@@ -34,17 +34,21 @@ NODES: tuple[NodeType, ...] = (
         "doc_id": STRING, "title": STRING, "doc_number": STRING, "issue_date": DATE, "doc_type": STRING,
         "jurisdiction": STRING, "province": STRING, "stub": BOOLEAN, "source_path": STRING,
         "start_line": INT, "end_line": INT, "pages": INT_LIST, "sources": STRING_LIST,
-        "enclosed_titles": STRING_LIST, "merge_conflicts": STRING_LIST},
+        "enclosed_titles": STRING_LIST, "merge_conflicts": STRING_LIST, "unresolved_units": STRING_LIST},
         "A policy document; stub=true for one cited but not in the corpus"),
     NodeType("Agency", "agency_id", {
         "agency_id": STRING, "name": STRING, "jurisdiction": STRING, "level": STRING, "is_group": BOOLEAN,
-        "aliases": STRING_LIST}, "A government body, or a collective of bodies (is_group)"),
+        "aliases": STRING_LIST, "mentions": STRING_LIST},
+        "A government body, or a collective of bodies (is_group); mentions: each 'text | document | file:line' "
+        "it was resolved from"),
     NodeType("Jurisdiction", "jurisdiction_id", {
-        "jurisdiction_id": STRING, "name": STRING, "level": STRING}, "A province, city or county"),
+        "jurisdiction_id": STRING, "name": STRING, "level": STRING, "code": STRING},
+        "A province, city or county of the GB/T 2260 table, with its code"),
     NodeType("Task", "task_id", {
         "task_id": STRING, "label": STRING, "path": STRING_LIST, "text": STRING, "deadlines": DATE_LIST,
         "due_date": DATE, "ongoing": BOOLEAN, "source_path": STRING, "start_line": INT, "end_line": INT,
-        "pages": INT_LIST}, "An obligation: a measure or a sentence that assigns work"),
+        "pages": INT_LIST, "unresolved_units": STRING_LIST},
+        "An obligation: a measure or a sentence that assigns work; unresolved_units: unit text that names no body"),
     NodeType("Target", "target_id", {
         "target_id": STRING, "value": FLOAT, "unit": STRING, "comparator": STRING, "text": STRING},
         "A quantitative target of a task"),
