@@ -12,7 +12,7 @@ from importlib import resources
 LEVELS = ("province", "city", "county")
 MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 # words whose first character ends a place name: 漳州市场监管局 is 漳州 + 市场监管局, not 漳州市 + 场监管局
-BOUND_WORDS = ("市场", "市政公用", "市政工程", "市政设施", "市容", "市民", "区域", "县域")
+BOUND_WORDS = ("市场", "市政公用", "市政工程", "市政设施", "市容", "市监局", "区域", "县域")
 # what a short name drops: the level word, with the peoples of an autonomous area (凉山彝族自治州 → 凉山)
 PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 CITY_SUFFIX = re.compile(r"(市|地区|盟)$")

@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz, process
 
 from policykg.graph.citations import normal_number, normal_title
 from policykg.report.data import ReportData
 from policykg.report.model import Check, Item
 
 SIMILAR_TASKS = 0.35     # character-bigram Jaccard above which two tasks are "the same measure"
-SIMILAR_NAMES = 0.8      # difflib ratio above which two agency names look like one body
+SIMILAR_NAMES = 80       # rapidfuzz ratio (0-100) above which two agency names look like one body
 EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 
 
@@ -87,32 +88,42 @@ def overdue(data: ReportData, as_of: dt.date, warn_days: int) -> tuple[Check, li
     return check, ranking
 
 
-def naming(data: ReportData) -> Check:
-    """Spellings merged into one agency, and near-identical names in one jurisdiction that did not merge."""
-    items = []
-    for a in data.agencies:
-        written = a["aliases"] or []
-        if len(written) > 1:
-            items.append(Item(key=f"merged:{a['agency_id']}", severity="info",
-                              summary=f"{a['name']} written as {'、'.join(written)}",
-                              details={"agency": a["name"], "written_as": written}))
+def merged_names(data: ReportData) -> list[Item]:
+    """Agencies resolved from more than one spelling."""
+    return [Item(key=f"merged:{a['agency_id']}", severity="info",
+                 summary=f"{a['name']} written as {'、'.join(a['aliases'])}",
+                 details={"agency": a["name"], "written_as": a["aliases"]})
+            for a in data.agencies if len(a["aliases"] or []) > 1]
+
+
+def near_duplicates(data: ReportData) -> list[Item]:
+    """Single agencies of one jurisdiction (the block) whose names rapidfuzz scores as near-identical."""
     by_place = defaultdict(list)
     for a in data.agencies:
         if not a["is_group"]:
             by_place[a["jurisdiction"]].append(a)
+    items = []
     for place, agencies in by_place.items():
         agencies.sort(key=lambda a: a["name"])
-        for i, a in enumerate(agencies):
-            for b in agencies[i + 1:]:
-                ratio = difflib.SequenceMatcher(None, a["name"], b["name"]).ratio()
-                if ratio >= SIMILAR_NAMES:
-                    items.append(Item(key=f"similar:{a['agency_id']}:{b['agency_id']}", severity="warning",
-                                      summary=f"{a['name']} ~ {b['name']} ({ratio:.2f}): one body? add an alias",
-                                      details={"jurisdiction": place, "names": [a["name"], b["name"]],
-                                               "similarity": round(ratio, 2)}))
-    return Check(name="naming", title="Agency naming conflicts", severity="warning", items=items,
+        names = [a["name"] for a in agencies]
+        scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=SIMILAR_NAMES)
+        for i, j in zip(*scores.nonzero()):
+            if i < j:
+                a, b, ratio = agencies[i], agencies[j], scores[i, j] / 100
+                items.append(Item(key=f"similar:{a['agency_id']}:{b['agency_id']}", severity="warning",
+                                  summary=f"{a['name']} ~ {b['name']} ({ratio:.2f}): one body? add an alias",
+                                  details={"jurisdiction": place, "names": [a["name"], b["name"]],
+                                           "similarity": round(ratio, 2)}))
+    return items
+
+
+def naming(data: ReportData) -> Check:
+    """Spellings merged into one agency, and near-identical names in one jurisdiction that did not merge."""
+    return Check(name="naming", title="Agency naming: merged spellings and near-duplicates", severity="warning",
+                 items=merged_names(data) + near_duplicates(data),
                  description="Spellings resolved to one agency (check them), and similar names in one "
-                             "jurisdiction that stayed apart (candidates for the alias table).")
+                             "jurisdiction that stayed apart (suggestions for the alias table, never merged "
+                             "automatically).")
 
 
 def citations(data: ReportData) -> Check:

