@@ -17,7 +17,13 @@ from pathlib import Path
 
 from policykg.graph.export import write_jsonl
 from policykg.nlp.actors import obligations, pipeline
-from policykg.nlp.silver import gazetteer, held_out, label, phrase_pattern, running_sentences
+from policykg.nlp.silver import (
+    gazetteer,
+    held_out,
+    label,
+    phrase_pattern,
+    running_sentences,
+)
 from policykg.pipeline import extract
 
 ROOT = Path(__file__).resolve().parents[1]

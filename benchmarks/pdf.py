@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import pdfgen  # noqa: E402
 
-from policykg.extractors.pdf import load_pdf, page_count  # noqa: E402
+from policykg.extractors.readers import ReadOptions  # noqa: E402
+from policykg.extractors.readers.pdf import page_count, read_pdf  # noqa: E402
 from policykg.pipeline import extract  # noqa: E402
 
 
@@ -50,7 +51,7 @@ def main() -> None:
         print(f"volume: {pages} pages, {volume.stat().st_size / 1e6:.1f} MB")
         for jobs in sorted({1, args.jobs}):
             start = time.perf_counter()
-            text = load_pdf(volume, jobs=jobs).text
+            text = "".join(line.text for line in read_pdf(volume, ReadOptions(jobs=jobs)).lines)
             read = time.perf_counter() - start
             start = time.perf_counter()
             result = extract([volume], jobs=jobs)

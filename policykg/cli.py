@@ -14,10 +14,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from policykg.extractors.load import discover
+from policykg.extractors.readers import discover
 from policykg.graph import export as exports
 from policykg.graph.build import build_graph
-from policykg.graph.query_library import get as get_query, library
+from policykg.graph.query_library import get as get_query
+from policykg.graph.query_library import library
 from policykg.pipeline import extract as run_extract
 from policykg.schema import Document, ExtractionResult
 

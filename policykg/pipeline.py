@@ -12,8 +12,7 @@ from pathlib import Path
 from policykg.errors import Errors, PolicyKGError
 from policykg.extractors.clean import clean
 from policykg.extractors.document import parse_document
-from policykg.extractors.load import PDF_SUFFIXES, discover, load
-from policykg.extractors.pdf import PAGES_PER_CHUNK, page_count
+from policykg.extractors.readers import ReadOptions, discover, read
 from policykg.extractors.segment import segment
 from policykg.graph.duplicates import merge_duplicates
 from policykg.schema import Document, ExtractionError, ExtractionResult
@@ -38,7 +37,7 @@ def extract_file(path: Path, password: str | None = None, jobs: int = 1, ner: bo
                  ) -> tuple[list[Document], list[ExtractionError]]:
     """Documents of one file, and the errors met in it."""
     try:
-        segments = segment(clean(load(path, password, jobs)))
+        segments = segment(clean(read(path, ReadOptions(password=password, jobs=jobs))))
     except PolicyKGError as exc:
         return [], [as_error(exc)]
     if not segments:
@@ -56,8 +55,10 @@ def extract_file(path: Path, password: str | None = None, jobs: int = 1, ner: bo
 
 
 def is_large_pdf(path: Path, password: str | None) -> bool:
-    if path.suffix.lower() not in PDF_SUFFIXES:
+    if path.suffix.lower() != ".pdf":
         return False
+    from policykg.extractors.readers.pdf import PAGES_PER_CHUNK, page_count
+
     try:
         return page_count(path, password) > 2 * PAGES_PER_CHUNK
     except PolicyKGError:

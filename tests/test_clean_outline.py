@@ -1,16 +1,16 @@
 """Cleaning and outlining keep provenance: page markers become pages, broken lines are joined."""
-from policykg.extractors.clean import clean
-from policykg.extractors.load import RawText
-from policykg.extractors.outline import outline
-
 from conftest import corpus_lines
+
+from policykg.extractors.clean import clean
+from policykg.extractors.outline import outline
+from policykg.extractors.readers.text import source_from_text
 
 # 四川 (000 lines 145-158): a notice broken mid-word, with a page marker and spaces in dates
 SNIPPET = corpus_lines("000", 145, 158)
 
 
 def test_page_markers_become_pages_and_line_numbers_survive():
-    source = clean(RawText(path="000.txt", encoding="utf-8", text=SNIPPET))
+    source = clean(source_from_text(path="000.txt", text=SNIPPET))
     assert all("Page" not in line.text for line in source.lines)
     signature = next(line for line in source.lines if line.text == "2023年6月1日")
     assert signature.page == 1332
@@ -18,13 +18,13 @@ def test_page_markers_become_pages_and_line_numbers_survive():
 
 
 def test_spaces_inside_numbers_and_dates_are_removed():
-    source = clean(RawText(path="x.txt", encoding="utf-8", text="2023 年5 月4 日\n压缩40 %以上 Neo4j 5"))
+    source = clean(source_from_text(path="x.txt", text="2023 年5 月4 日\n压缩40 %以上 Neo4j 5"))
     assert [line.text for line in source.lines] == ["2023年5月4日", "压缩40%以上Neo4j 5"]
 
 
 def test_outline_levels_paths_and_headings():
     # 四川 (000 lines 53-72): 一、 heading on its own line, running text broken over lines
-    source = clean(RawText(path="000.txt", encoding="utf-8", text=corpus_lines("000", 53, 72)))
+    source = clean(source_from_text(path="000.txt", text=corpus_lines("000", 53, 72)))
     blocks = outline(source.lines)
     heading = next(b for b in blocks if b.label == "一")
     assert heading.heading and heading.text == "建立健全跨部门综合监管重点事项清单"
@@ -35,7 +35,7 @@ def test_outline_levels_paths_and_headings():
 
 def test_marker_alone_on_its_line_takes_the_next_line():
     text = "一、总体要求\n（一）\n推行并联审批。将项目开工前须具备的节能审查纳入并联审批范围。\n（1）细则一。\n①要点。"
-    blocks = outline(clean(RawText(path="x.txt", encoding="utf-8", text=text)).lines)
+    blocks = outline(clean(source_from_text(path="x.txt", text=text)).lines)
     assert [(b.label, b.path) for b in blocks] == [
         ("一", ("一",)), ("（一）", ("一", "（一）")), ("（1）", ("一", "（一）", "（1）")),
         ("①", ("一", "（一）", "（1）", "①"))]
@@ -43,7 +43,7 @@ def test_marker_alone_on_its_line_takes_the_next_line():
 
 
 def test_block_maps_text_offsets_back_to_lines():
-    source = clean(RawText(path="000.txt", encoding="utf-8", text=corpus_lines("000", 53, 72)))
+    source = clean(source_from_text(path="000.txt", text=corpus_lines("000", 53, 72)))
     block = next(b for b in outline(source.lines) if "由行业主管部门牵头" in b.text)
     start = block.text.index("各市（州）、县（市、区）要结合本地实际")
     lines = block.lines_for(start, start + 10)

@@ -5,7 +5,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 NOTICE = (ROOT / "examples" / "zhengzhou_2023_work_points.txt").read_text(encoding="utf-8")

@@ -2,7 +2,8 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policykg.extractors.deadlines import find_deadlines, parse_time_limit
 

@@ -36,7 +36,6 @@ def counts(driver):
 
 @live
 def test_live_build_is_idempotent_and_queries_run(corpus_graph):
-    from policykg.graph.query_library import library
 
     driver = neo4j_store.connect()
     try:

@@ -1,6 +1,5 @@
 """The analyst notebooks run top to bottom on the corpus (nbclient, a real kernel)."""
 import pytest
-
 from conftest import ROOT
 
 nbformat = pytest.importorskip("nbformat")

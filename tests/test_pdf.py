@@ -3,17 +3,16 @@ text they were made from; damaged PDFs reported without stopping the others."""
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("reportlab")
 import pdfgen  # noqa: E402
+from conftest import ROOT, corpus_lines  # noqa: E402
 
+from policykg.extractors.readers import ReadOptions  # noqa: E402
+from policykg.extractors.readers.pdf import read_pdf  # noqa: E402
 from policykg.pipeline import extract  # noqa: E402
-from policykg.extractors.pdf import load_pdf  # noqa: E402
-
-from conftest import CORPUS, ROOT, corpus_lines  # noqa: E402
 
 
 def lines_of(name, start, end):
@@ -109,16 +108,26 @@ def test_two_level_outline_in_running_text(tmp_path):
     assert from_pdf.tasks[0].path == ("二", "（一）", "1")
 
 
+def pdf_lines(pdf, **options):
+    return read_pdf(pdf, ReadOptions(**options)).lines
+
+
+def pdf_text(pdf, **options):
+    return "\n".join(line.text for line in pdf_lines(pdf, **options))
+
+
 def test_page_furniture_is_removed(tmp_path):
     pdf = pdfgen.running_text(tmp_path / "f.pdf", lines_of("000", 152, 362), running_title="进一步优化营商环境推进项目审批提速增效工作方案")
-    text = load_pdf(pdf).text
+    lines = pdf_lines(pdf)
+    text = "\n".join(line.text for line in lines)
     assert "— 2 —" not in text and text.count("进一步优化营商环境推进项目审批提速增效工作方案") == 1
-    assert text.count("# Page") >= 3
+    assert len({line.page for line in lines}) >= 3
+    assert all(line.bbox and line.bbox[0] < line.bbox[2] for line in lines)
 
 
 def test_fake_bold_characters_are_not_doubled(tmp_path):
     pdf = pdfgen.fake_bold(tmp_path / "bold.pdf", ["关于印发工作方案的通知", "各市（州）于10月底前汇总。"])
-    text = load_pdf(pdf).text
+    text = pdf_text(pdf)
     assert "关于印发工作方案的通知" in text and "关关于于" not in text
 
 
@@ -162,12 +171,12 @@ def test_damaged_pdf_is_reported_and_the_others_extracted(kind, code, words, tmp
 def test_encrypted_pdf_opens_with_its_password(tmp_path):
     # reportlab encrypts CID-font text in a way pdfminer cannot map back, so this page is Latin
     locked = pdfgen.encrypted(tmp_path / "locked.pdf", "Notice on the 2023 work points", "s3cret")
-    assert "Notice on the 2023 work points" in load_pdf(locked, password="s3cret").text
+    assert "Notice on the 2023 work points" in pdf_text(locked, password="s3cret")
 
 
 def test_parallel_extraction_gives_the_same_result(tmp_path, corpus_dir):
     lines = lines_of("000", 152, 362)
     pdf = pdfgen.running_text(tmp_path / "long.pdf", lines * 6, running_title="工作方案")
-    assert load_pdf(pdf, jobs=2).text == load_pdf(pdf, jobs=1).text
+    assert pdf_lines(pdf, jobs=2) == pdf_lines(pdf, jobs=1)
     serial, parallel = extract([corpus_dir]), extract([corpus_dir], jobs=2)
     assert [d.model_dump() for d in parallel.documents] == [d.model_dump() for d in serial.documents]

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from policykg.graph.query_library import library, run as run_query
+from policykg.graph.query_library import library
+from policykg.graph.query_library import run as run_query
 from policykg.graph.stores.embedded import EmbeddedReader
 
 

@@ -13,8 +13,6 @@ from policykg.report.build import build_report
 from policykg.report.data import read
 from policykg.schema import Deadline, Precision
 
-from conftest import ROOT
-
 AS_OF = dt.date(2023, 11, 22)
 
 

@@ -2,7 +2,7 @@
 import re
 
 from policykg.extractors.clean import clean
-from policykg.extractors.load import load_text
+from policykg.extractors.readers import read
 from policykg.extractors.segment import segment
 
 # a 文号 standing alone on a line, spaces allowed: "川办发〔2023〕14 号", "郑政文[2023]62 号"
@@ -41,7 +41,7 @@ def test_every_document_has_title_and_date(corpus_documents):
 
 
 def test_volume_context_and_provenance(corpus_dir):
-    segments = segment(clean(load_text(corpus_dir / "000_1a409ee7d1e34223.txt")))
+    segments = segment(clean(read(corpus_dir / "000_1a409ee7d1e34223.txt")))
     provinces = [s.province for s in segments]
     assert provinces[0] == "四川" and provinces[-1] == "云南"
     assert {s.region for s in segments} == {"西南"}
@@ -50,6 +50,6 @@ def test_volume_context_and_provenance(corpus_dir):
 
 
 def test_single_markdown_document_is_one_segment(corpus_dir):
-    segments = segment(clean(load_text(corpus_dir / "002_a3e90bef45e55250.txt")))
+    segments = segment(clean(read(corpus_dir / "002_a3e90bef45e55250.txt")))
     assert len(segments) == 1
     assert segments[0].heading[0].text.startswith("凉山州人民政府办公室关于印发")

@@ -1,17 +1,15 @@
-"""Stage 2, clean: undo PDF-extraction and markup damage line by line, keeping line numbers and pages.
+"""Stage 2, clean: undo PDF-extraction and markup damage line by line, keeping each line's
+provenance (line number, page, box, part) and cells.
 
-Each step is a named callable on one line's text (eyecite's habit); page markers are consumed
-here and become the `page` of the lines that follow them.
+Each step is a named callable on one line's text (eyecite's habit); lines left empty are dropped.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-from policykg.extractors.load import RawText
-from policykg.schema import Line, SourceText
+from policykg.schema import SourceText
 
-PAGE_MARKER = re.compile(r"^\s*#\s*Page\s*(\d+)\s*:\s*$")
 URL_LINE = re.compile(r"^\s*<?https?://\S+>?\s*$")
 MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 MD_BULLET = re.compile(r"^\s*[-*+]\s*(?=[（(〔\[【一二三四五六七八九十\d])")
@@ -43,16 +41,11 @@ def clean_line(text: str) -> str:
     return text
 
 
-def clean(raw: RawText) -> SourceText:
-    """Raw text to non-empty cleaned lines with 1-based line numbers and the current PDF page."""
-    page: int | None = None
-    lines: list[Line] = []
-    for number, text in enumerate(raw.text.splitlines(), start=1):
-        marker = PAGE_MARKER.match(text)
-        if marker:
-            page = int(marker.group(1))
-            continue
-        cleaned = clean_line(text)
-        if cleaned:
-            lines.append(Line(text=cleaned, line_no=number, page=page))
-    return SourceText(path=raw.path, encoding=raw.encoding, lines=tuple(lines))
+def clean(source: SourceText) -> SourceText:
+    """The source with every line cleaned and empty lines dropped."""
+    lines = []
+    for line in source.lines:
+        text = clean_line(line.text)
+        if text:
+            lines.append(line.model_copy(update={"text": text}) if text != line.text else line)
+    return source.model_copy(update={"lines": tuple(lines)})

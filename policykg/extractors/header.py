@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from policykg.extractors.patterns import DATE_LINE, DATE_PAREN_END, DOC_NUMBER
 from policykg.extractors.segment import HEADING_START, Segment
 from policykg.extractors.units import split_units
+from policykg.lexicon.official import DATE_LINE, DATE_PAREN_END, DOC_NUMBER
 from policykg.schema.models import Model
 
 MAX_RECIPIENT_LINES = 10

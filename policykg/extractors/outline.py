@@ -107,6 +107,12 @@ def outline(lines: tuple[Line, ...]) -> list[Block]:
     for index, line in enumerate(lines):
         text = line.text
         found = marker(text)
+        if line.cells:  # a task-table row is an item of its own
+            kind, raw = found or ("row", "")
+            build.open(kind, label_of(raw, kind), line, text[len(raw):])
+            build.close()
+            pending_marker = None
+            continue
         if pending_marker and not found:
             kind, raw = pending_marker
             build.open(kind, label_of(raw, kind), line, text)

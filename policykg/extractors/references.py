@@ -7,17 +7,13 @@ from __future__ import annotations
 
 import re
 
-from policykg.extractors.patterns import DOC_NUMBER
+from policykg.lexicon.official import DOC_NUMBER, normal_title
 from policykg.schema import Reference
 
 CITED = re.compile(r"《(?P<title>[^《》]{2,150})》(?:[（(](?P<number>" + DOC_NUMBER.pattern + r")[）)])?")
 ABBREVIATION = re.compile(r"(?:以下简称|简称)[“\"]?《([^《》]+)》")
 ATTACHMENT = re.compile(r"附件[：:]?\s*\d*[.．、]?\s*《([^《》]+)》")
 PLACEHOLDER = re.compile(r"××|XX|xx|＊")
-
-
-def normal_title(title: str) -> str:
-    return re.sub(r"[\s《》<>〈〉]", "", title)
 
 
 def find_references(text: str, exclude: list[str]) -> list[Reference]:
@@ -27,13 +23,13 @@ def find_references(text: str, exclude: list[str]) -> list[Reference]:
     skip |= {normal_title(t) for t in ATTACHMENT.findall(text)}
     seen: dict[str, Reference] = {}
     for match in CITED.finditer(text):
-        title = normal_title(match.group("title"))
-        if title in skip or PLACEHOLDER.search(title):
+        title, key = re.sub(r"\s", "", match.group("title")), normal_title(match.group("title"))
+        if key in skip or PLACEHOLDER.search(title):
             continue
         number = re.sub(r"\s", "", match.group("number")) if match.group("number") else None
-        if title in seen:
-            if number and not seen[title].doc_number:
-                seen[title] = Reference(title=title, doc_number=number)
+        if key in seen:
+            if number and not seen[key].doc_number:
+                seen[key] = Reference(title=title, doc_number=number)
             continue
-        seen[title] = Reference(title=title, doc_number=number)
+        seen[key] = Reference(title=title, doc_number=number)
     return list(seen.values())

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 
-from policykg.extractors.patterns import DATE_PAREN_END, DOC_NUMBER_LINE, FULL_DATE, TITLE_WORDS
+from policykg.lexicon.official import (
+    DATE_PAREN_END,
+    DOC_NUMBER_LINE,
+    FULL_DATE,
+    TITLE_WORDS,
+)
 from policykg.schema import Line, SourceText
 from policykg.schema.models import Model
 

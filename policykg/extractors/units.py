@@ -9,33 +9,12 @@ from __future__ import annotations
 
 import re
 
-from policykg.extractors.patterns import CLOSE, OPEN
+from policykg.lexicon.brackets import split_top_level
+from policykg.lexicon.organs import HEAD_ONLY, ORGAN_LAST_CHARS, PLACE_ONLY
 
 SEPARATORS = "、，,；;"
-# a part naming only places or levels, with an optional bracketed qualifier: 各市（州）, 县（市、区）, 晋宁区
-PLACE_ONLY = re.compile(
-    r"^(各|全)?[\u4e00-\u9fff]{0,8}?(省|市|州|县|区|旗|盟|特区|乡|镇|街道|地)([（(〔][^）)〕]*[）)〕])?$")
-# a fragment too short to be a unit on its own: 办, 局 in "市政府各委、办、局"
-HEAD_ONLY = re.compile(r"^([委办局厅室处科部]|单位)$")
 TRAILING_NOISE = re.compile(r"(等|等单位|等部门|分别|按职责分工|负责|共同)+$")
 LEADING_NOISE = re.compile(r"^(由|请|和|及|以及)")
-
-
-def split_top_level(text: str, separators: str = SEPARATORS) -> list[str]:
-    """Split on separators that are not inside brackets."""
-    parts, depth, current = [], 0, []
-    for char in text:
-        if char in OPEN:
-            depth += 1
-        elif char in CLOSE:
-            depth = max(0, depth - 1)
-        if char in separators and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return [p for p in (part.strip() for part in parts) if p]
 
 
 def clean_unit(name: str) -> str:
@@ -45,8 +24,8 @@ def clean_unit(name: str) -> str:
 
 
 # "A、B等市政府有关部门及各县区人民政府": 等/及/和 after a complete unit name also separate units
-CONJUNCTION = re.compile(r"(?<=[局委办厅府院会部心室处队行司门位])(等|及|和|以及)(?=各|有关|相关|市|省|区|县|州)"
-                         r"|(?<=[局委办厅府院会部心室处队行司门位])(及|以及)(?=[\u4e00-\u9fff])")
+CONJUNCTION = re.compile(rf"(?<=[{ORGAN_LAST_CHARS}])(等|及|和|以及)(?=各|有关|相关|市|省|区|县|州)"
+                         rf"|(?<=[{ORGAN_LAST_CHARS}])(及|以及)(?=[\u4e00-\u9fff])")
 
 
 def split_units(text: str, separators: str = SEPARATORS) -> list[str]:

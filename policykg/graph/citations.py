@@ -2,26 +2,15 @@
 then by normalised title, including the titles of plans a notice encloses — else a stub."""
 from __future__ import annotations
 
-import re
-
 from policykg.ids import stable_id
+from policykg.lexicon.official import normal_number, normal_title
 from policykg.schema import Document, Reference
 from policykg.schema.models import Model
-
-BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"})
 
 
 class CitationTarget(Model):
     doc_id: str
     stub: bool
-
-
-def normal_number(number: str | None) -> str:
-    return re.sub(r"\s", "", number or "").translate(BRACKETS)
-
-
-def normal_title(title: str | None) -> str:
-    return re.sub(r"[\s《》<>〈〉“”\"]", "", title or "").translate(BRACKETS)
 
 
 class CitationIndex:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from policykg.extractors.document import document_key
+from policykg.lexicon.official import document_key
 from policykg.schema import Document
 
 

@@ -10,7 +10,6 @@ come from spaCy's own sentencizer with SENTENCE_ENDS.
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -22,11 +21,12 @@ from spacy.util import filter_spans
 
 from policykg.extractors.actors import LEADING_TIME
 from policykg.extractors.deadlines import find_deadlines
+from policykg.lexicon.organs import BODY_WORDS
+from policykg.lexicon.regex import alternation
 
 AGENCY = "AGENCY"
 SENTENCE_ENDS = ["。", "！", "？", "；"]
-ORG_SUFFIX = (r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|管理委员会|委员会|办公室|领导小组|中心|总部|局|委|厅|办|"
-              r"院|集团|公司|支行|分行)")
+ORG_SUFFIX = "(?:" + alternation(BODY_WORDS) + ")"
 # a level (省…, 市…, 各…) or a named place (郑州市…) before a body's suffix: 市大数据局, 郑州市人民政府
 SUFFIX = re.compile(r"(?:(?:各|省|市|州|区|县)(?:级|直)?|[\u4e00-\u9fff]{2,4}(?:省|市|州|区|县))"
                     r"[\u4e00-\u9fff]{0,8}?" + ORG_SUFFIX + r"(?:（[^）]{1,8}）)?")

@@ -13,12 +13,12 @@ from typing import Iterator
 from policykg.extractors.annotations import find_annotations
 from policykg.extractors.clean import clean
 from policykg.extractors.header import parse_header
-from policykg.extractors.load import discover, load
 from policykg.extractors.outline import outline
+from policykg.extractors.readers import discover, read
 from policykg.extractors.segment import segment
+from policykg.lexicon.sentences import STATEMENT as SENTENCE
 from policykg.schema import Document
 
-SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 MIN_SENTENCE = 8
 
 
@@ -32,7 +32,7 @@ def running_sentences(inputs: list[Path]) -> Iterator[tuple[str, str]]:
     """(document key, sentence) for every running-text sentence of the inputs, annotations removed."""
     files, _ = discover(inputs)
     for path in files:
-        for seg in segment(clean(load(path))):
+        for seg in segment(clean(read(path))):
             header = parse_header(seg)
             key = header.title or f"{path.name}:{seg.heading[0].line_no}"
             for block in outline(seg.body[header.body_start:header.body_end]):

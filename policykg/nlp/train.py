@@ -14,7 +14,13 @@ from spacy.tokens import DocBin
 from spacy.util import filter_spans
 
 from policykg.nlp import components  # noqa: F401  (registers the factories)
-from policykg.nlp.silver import gazetteer, held_out, label, phrase_pattern, running_sentences
+from policykg.nlp.silver import (
+    gazetteer,
+    held_out,
+    label,
+    phrase_pattern,
+    running_sentences,
+)
 from policykg.pipeline import extract
 
 MODEL_DIR = Path(__file__).with_name("model")

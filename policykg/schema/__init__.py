@@ -1,5 +1,7 @@
 """The IR models shared by every stage."""
 from policykg.schema.models import (
+    Cell,
+    ColumnRole,
     Deadline,
     Document,
     ExtractionError,
@@ -16,6 +18,6 @@ from policykg.schema.models import (
 )
 
 __all__ = [
-    "Deadline", "Document", "ExtractionError", "ExtractionResult", "Line", "Precision", "Provenance",
+    "Cell", "ColumnRole", "Deadline", "Document", "ExtractionError", "ExtractionResult", "Line", "Precision", "Provenance",
     "Reference", "Role", "SourceText", "Target", "Task", "UnitMention",
 ]

@@ -22,20 +22,49 @@ class Provenance(Model):
     pages: tuple[int, ...] = ()
 
 
+class ColumnRole(str, Enum):
+    """What a task table's column holds (序号 / 重点任务 / 牵头单位 / 责任单位 / 完成时限)."""
+
+    number = "number"
+    task = "task"
+    lead = "lead"
+    co = "co"
+    time = "time"
+
+
+class Cell(Model):
+    """One cell of a task-table row, with the role of its column."""
+
+    role: ColumnRole
+    text: str
+
+
 class Line(Model):
-    """One cleaned line of a source file, keeping its original line number and page."""
+    """One line of a source: its text, where it came from (line number in the file or running
+    line count of the reader, page, box on the page, named part such as a worksheet) and, for a
+    row of a task table, its cells by column role (the text then holds the number and the task)."""
 
     text: str
     line_no: int
     page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    part: str | None = None
+    cells: tuple[Cell, ...] = ()
+
+    def cell(self, role: ColumnRole) -> str:
+        """The text of the row's cells with this role, joined by 、 (a row may have two 责任 columns)."""
+        return "、".join(c.text for c in self.cells if c.role is role and c.text)
 
 
 class SourceText(Model):
-    """A loaded file: its cleaned lines and the encoding it was read with."""
+    """A read file: its lines in reading order, the encoding or format it was read with, and the
+    metadata the source states apart from the text (a web page's 发文字号/成文日期 table, front matter)."""
 
     path: str
     encoding: str
     lines: tuple[Line, ...]
+    metadata: dict[str, str] = Field(default_factory=dict)
+    attachments: tuple[str, ...] = Field(default=(), description="links to attachment files")
 
 
 class Role(str, Enum):

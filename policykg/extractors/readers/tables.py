@@ -1,20 +1,13 @@
 """Task tables (序号 / 重点任务 / 牵头单位 / 责任单位 / 配合单位 / 完成时限): columns recognised by their
-headers in any order, tables continued over pages joined, each row rendered as a task line that the
-annotation parser reads like any other ("1.任务…（牵头单位：A；责任单位：B；完成时限：C）")."""
+headers in any order, tables continued over pages joined, each row a typed row: its cells with
+their column roles, and a text (number and task) that the outline reads as an item."""
 from __future__ import annotations
 
 import re
 
-from policykg.schema.models import Model
+from policykg.lexicon.roles import TABLE_HEADERS as HEADERS
+from policykg.schema.models import Cell, ColumnRole, Model
 
-HEADERS: dict[str, tuple[str, ...]] = {  # column role: header words, most specific first
-    "number": ("序号", "编号"),
-    "lead": ("牵头单位", "牵头部门", "牵头处室", "牵头"),
-    "co": ("责任单位", "责任部门", "配合单位", "配合部门", "参与单位", "协办单位", "责任处室"),
-    "time": ("完成时限", "完成时间", "时间节点", "时限要求", "时限", "进度安排"),
-    "task": ("重点任务", "工作任务", "任务内容", "主要任务", "具体任务", "具体措施", "工作措施", "改革举措",
-             "主要内容", "任务", "措施", "内容", "事项"),
-}
 NUMBER = re.compile(r"^\d{1,3}$")
 
 
@@ -48,21 +41,18 @@ def recognise(header: list[str | None]) -> Columns | None:
                    time=first("time"), width=len(header))
 
 
-def row_line(columns: Columns, cells: list[str]) -> str:
-    """A table row as a task line with a bracketed annotation."""
+Row = tuple[str, tuple[Cell, ...]]
+
+
+def typed_row(columns: Columns, cells: list[str]) -> Row:
+    """A row's text ("3.任务…") and its cells by column role."""
     get = lambda i: cells[i] if i is not None and i < len(cells) else ""  # noqa: E731
-    fields = []
-    if get(columns.lead):
-        fields.append(f"牵头单位：{get(columns.lead)}")
-    co = "、".join(c for c in (get(i) for i in columns.co) if c)
-    if co:
-        fields.append(f"责任单位：{co}")
-    if get(columns.time):
-        fields.append(f"完成时限：{get(columns.time)}")
+    roles = [(ColumnRole.number, columns.number), (ColumnRole.task, columns.task), (ColumnRole.lead, columns.lead),
+             *((ColumnRole.co, i) for i in columns.co), (ColumnRole.time, columns.time)]
+    typed = tuple(Cell(role=role, text=get(i)) for role, i in roles if i is not None and get(i))
     number = get(columns.number)
     label = f"{number}." if NUMBER.match(number) else ""
-    annotation = f"（{'；'.join(fields)}）" if fields else ""
-    return f"{label}{get(columns.task).rstrip('。')}。{annotation}"
+    return f"{label}{get(columns.task)}", typed
 
 
 class TableReader:
@@ -93,12 +83,12 @@ class TableReader:
             self.pending = row
         return done
 
-    def lines(self, table: list[list[str | None]]) -> list[str]:
-        return [row_line(self.columns, row) for row in self.rows(table) if any(row)]
+    def rows_of(self, table: list[list[str | None]]) -> list[Row]:
+        return [typed_row(self.columns, row) for row in self.rows(table) if any(row)]
 
-    def flush(self) -> list[str]:
+    def flush(self) -> list[Row]:
         """The waiting row, when the table does not go on."""
         if self.pending is None or self.columns is None:
             return []
         row, self.pending = self.pending, None
-        return [row_line(self.columns, row)] if any(row) else []
+        return [typed_row(self.columns, row)] if any(row) else []

@@ -1,0 +1,84 @@
+"""Stage 1, read: a file to its lines with provenance (file, line, page, box, part) and its task
+tables as typed rows, through one registry of readers by file type.
+
+A reader is `read(path, options) -> SourceText`. The registry names each reader by module and
+function, so a format's library is imported only when a file of that type is read.
+"""
+from __future__ import annotations
+
+import stat
+from importlib import import_module
+from pathlib import Path
+
+from policykg.errors import PolicyKGError
+from policykg.schema import SourceText
+from policykg.schema.models import Model
+
+
+class ReadOptions(Model):
+    """What a reader may need besides the path: a PDF password, parallel jobs, when to OCR."""
+
+    password: str | None = None
+    jobs: int = 1
+    ocr: str = "auto"
+
+
+# suffix -> "module:function" of its reader
+READERS: dict[str, str] = {
+    ".txt": "policykg.extractors.readers.text:read_text",
+    ".text": "policykg.extractors.readers.text:read_text",
+    ".md": "policykg.extractors.readers.text:read_text",
+    ".markdown": "policykg.extractors.readers.text:read_text",
+    ".pdf": "policykg.extractors.readers.pdf:read_pdf",
+}
+# formats to convert before reading: suffix -> what to say
+CONVERT_FIRST: dict[str, str] = {}
+
+
+def reader_for(path: Path):
+    """The reader function of a file's type; a coded error naming the file when there is none."""
+    suffix = path.suffix.lower()
+    if suffix in CONVERT_FIRST:
+        raise PolicyKGError("E008", str(path), suffix=suffix, advice=CONVERT_FIRST[suffix])
+    if suffix not in READERS:
+        raise PolicyKGError("E006", str(path), suffix=path.suffix, known=", ".join(sorted(READERS)))
+    module, _, function = READERS[suffix].partition(":")
+    return getattr(import_module(module), function)
+
+
+def read(path: Path, options: ReadOptions | None = None) -> SourceText:
+    """Read one file with the reader of its type."""
+    return reader_for(path)(path, options or ReadOptions())
+
+
+def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes; coded errors for what cannot be read (never blocks on a FIFO)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise PolicyKGError("E005", str(path), reason=exc.strerror or str(exc)) from None
+    if not stat.S_ISREG(mode):
+        raise PolicyKGError("E009", str(path))
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise PolicyKGError("E005", str(path), reason=exc.strerror or str(exc)) from None
+
+
+def discover(inputs: list[Path]) -> tuple[list[Path], list[PolicyKGError]]:
+    """Expand folders into their readable files (sorted); missing paths, dangling links and
+    symlink loops become errors naming the path."""
+    files: list[Path] = []
+    problems: list[PolicyKGError] = []
+    for item in inputs:
+        if item.is_dir():
+            for path in sorted(item.rglob("*")):
+                if path.is_symlink() and not path.exists():
+                    problems.append(PolicyKGError("E010", str(path)))
+                elif path.is_file() and path.suffix.lower() in READERS.keys() | CONVERT_FIRST.keys():
+                    files.append(path)
+        elif item.exists():
+            files.append(item)
+        else:
+            problems.append(PolicyKGError("E010" if item.is_symlink() else "E007", str(item)))
+    return files, problems

@@ -1,0 +1,25 @@
+"""Organ words: how the name of a body (机关) or a collective ends, and how places and levels read."""
+from __future__ import annotations
+
+import re
+
+from policykg.lexicon.regex import alternation
+
+# the last word of a government body's name, as the running-text ruler looks for it
+BODY_WORDS = ("人民政府办公厅", "人民政府办公室", "人民政府", "管委会", "管理委员会", "委员会", "办公室", "领导小组", "中心",
+              "总部", "局", "委", "厅", "办", "院", "集团", "公司", "支行", "分行")
+# the last word of any unit's name (bodies, offices, enterprises, collectives)
+ORGAN_WORDS = BODY_WORDS + (
+    "办公厅", "工作专班", "专班", "小组", "总局", "分局", "政府", "会", "联", "队", "支队", "大队", "总队", "行", "所",
+    "站", "海关", "署", "部", "处", "室", "科", "社", "馆", "街道", "镇", "乡", "协会", "银行", "园区", "片区", "部门",
+    "单位", "机构", "企业")
+ORGAN_END = re.compile("(" + alternation(ORGAN_WORDS) + ")$")
+# characters a complete body's name ends with (for splitting glued lists: "…局及各区…")
+ORGAN_LAST_CHARS = "局委办厅府院会部心室处队行司门位关署"
+# levels of government, as they stand before a body: 省…, 市…, 区…, 各…
+LEVEL_WORDS = "省|市|州|县|区|旗|盟|特区|乡|镇|街道|地"
+# a part naming only places or levels, with an optional bracketed qualifier: 各市（州）, 县（市、区）, 晋宁区
+PLACE_ONLY = re.compile(rf"^(各|全)?[\u4e00-\u9fff]{{0,8}}?({LEVEL_WORDS})([（(〔][^）)〕]*[）)〕])?$")
+# a fragment too short to be a unit on its own: 办, 局 in "市政府各委、办、局"
+HEAD_ONLY = re.compile(r"^([委办局厅室处科部]|单位)$")
+

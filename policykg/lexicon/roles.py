@@ -1,0 +1,54 @@
+"""Annotation keys and role words: how a document says who leads (牵头单位), who co-owns
+(责任/配合单位) and by when (完成时限), in field keys, in table headers and in running words."""
+from __future__ import annotations
+
+import re
+
+from policykg.lexicon.regex import alternation
+
+# 牵头单位: the lead; "牵头责任单位" and "主要责任单位" are leads too
+LEAD_KEYS = ("牵头责任单位", "责任牵头单位", "主要责任单位", "牵头单位", "牵头部门", "牵头处室", "牵头科室", "牵头领导",
+             "牵头")
+# 责任/配合单位: co-responsible units (a list without a lead distinction is all co)
+CO_KEYS = ("责任单位", "责任部门", "责任处室", "责任科室", "配合单位", "配合部门", "参与单位", "协同单位", "协办单位",
+           "责任主体", "实施单位", "落实单位", "承办单位", "联办单位", "协助单位", "配合处室", "责任领导", "主办单位")
+TIME_KEYS = ("完成时限", "时限要求", "完成时间", "时间节点", "时间要求", "办结时限", "进度安排", "时间安排", "时限")
+ALL_KEYS = LEAD_KEYS + CO_KEYS + TIME_KEYS
+
+
+# a key followed by its colon: "牵头单位：", "完成时限:"
+KEY = re.compile("(" + alternation(ALL_KEYS) + r")\s*[：:]")
+# words that tie units to a role in running form: "A牵头，B配合", "A会同B负责"
+LEAD_WORDS = ("牵头", "牵头负责", "总牵头")
+CO_WORDS = ("配合", "参与", "协同", "协助", "按职责分工负责", "按职责负责", "按职责分工落实", "分别负责", "共同负责", "负责",
+            "落实", "实施", "推进")
+ROLE_TAIL = re.compile(r"(按职责分工|按职责|分别|共同|牵头|配合|参与|协同|协助|负责|落实|实施|推进|等)+$")
+WITH = "会同"  # "A会同B负责": A leads, B co-owns
+# what a time clause holds: a date, a period or an ongoing word
+TIME_CLAUSE = re.compile(r"(\d{4}年|\d{1,2}月|年底|年内|上半年|下半年|季度|持续推进|长期|常态化|持续|每年|每月|每季)")
+# header words of task-table columns, by column role (most specific first); lead/co/time share the keys
+TABLE_HEADERS: dict[str, tuple[str, ...]] = {
+    "number": ("序号", "编号"),
+    "lead": LEAD_KEYS,
+    "co": CO_KEYS,
+    "time": TIME_KEYS,
+    "task": ("重点任务", "工作任务", "任务内容", "主要任务", "具体任务", "具体措施", "工作措施", "改革举措", "主要内容",
+             "工作内容", "政策措施", "任务措施", "任务名称", "任务", "措施", "内容", "事项", "举措"),
+}
+
+# A document's own conventions for reading its unit lists, stated once in any wording:
+# "逗号前为牵头单位" — the units before the first comma lead
+COMMA_LEAD = re.compile(r"(?:逗号|分号)前(?:面)?的?(?:单位|部门)?(?:均|都)?(?:为|是)牵头")
+# "排名第一位的为牵头责任单位", "列第一位的责任单位为牵头单位", "排在首位的为牵头单位" — the first unit leads
+FIRST_LEAD = re.compile(r"(?:排名|排列|排在|排|列在|列|位列|名列)?(?:第一|首)(?:位|个|名)?的?(?:单位|部门|责任单位)?"
+                        r"(?:为|是)(?:牵头|主要责任|主责)")
+# "A、B均为责任单位，以下不再列出" — a standing clause: A and B co-own every later task
+_UNIT_CHARS = r"(?:[^（(〔〕）)。；;，,：:]|[（(〔][^（(〔〕）)]*[〕）)])"
+STANDING = re.compile(
+    rf"(?P<units>{_UNIT_CHARS}+?)(?:均|都|同时|也)?(?:为|是|作为)(?:各项任务|所有任务|以下各项任务|全部任务)?的?(?:共同)?"
+    r"(?:责任|配合|参与|落实)?(?:单位|部门|主体)[，,]?"
+    r"(?:(?:以下|下同|后同|后文|下文)?(?:均|都)?不再(?:一一|单独|重复|另行)?(?:列出|列明|标注|注明|重复|列举)|下同|后同)")
+# a clause of an annotation that states a convention rather than naming units
+CONVENTION_NOTE = re.compile(
+    r"[^，,；;。（()）〔〕]*(?:" + COMMA_LEAD.pattern + "|" + FIRST_LEAD.pattern +
+    r"|下同|后同|不再(?:一一|单独|重复)?列出|按职责分工负责的?不再列出)[^，,；;。（()）〔〕]*")
