@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from policykg.ids import stable_id
 from policykg.graph.agencies import Context, ResolvedAgency, Unresolved, resolve_mention
 from policykg.graph.citations import CitationIndex
 from policykg.graph.jurisdiction import Jurisdiction, document_jurisdiction
 from policykg.graph.model import GraphData
+from policykg.ids import stable_id
 from policykg.lexicon.places import divisions, lineage
 from policykg.schema import Document, Provenance, Role, Task
 from policykg.schema.graph import NODES, RELS
