@@ -35,21 +35,21 @@ LEADING = re.compile(r"^(\d{4}年(\d{1,2}月)?(\d{1,2}日)?|本(办法|方案|�
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:](?=.)")  # 任务分解：市发改委
 QUALIFIER = re.compile(r"（[^（）]*）")
 ZONE = r"开发区|高新区|新区|自贸区|自贸试验区|片区|试验区|实验区|示范区|园区|保税区|经济区|合作区|港区|功能区"
-ENTERPRISE = r"公司|集团|银行|移动|联通|电信|铁塔|邮政|燃气|水务|电力|供电|保险|证券"
+ENTERPRISE = r"公司|集团|银行|移动|联通|电信|铁塔|燃气|水务|保险|证券"
 ORGAN = re.compile(rf"(局|厅|委|办|办公室|办公厅|政府|院|署|部|部门|单位|机构|中心|处|科|室|股|所|站|队|支行|分行|海关|会|社|"
                    rf"组|机关|台|馆|校|学|基地|街道|乡|镇|企业|组织|团体|团|联|协|党组|平台|窗口|大厅|专班|"
                    rf"指挥部|{ZONE}|{ENTERPRISE})$")
 LEVEL_LIST = re.compile(r"^(各|全|所有)?[\u4e00-\u9fff]{0,6}?(省|市|州|县|区|旗|盟|地|级|乡镇|街道)"
                         r"(、[\u4e00-\u9fff]{0,6}?(省|市|州|县|区|旗|盟|地|级|乡镇|街道))*$")
 FRAGMENT = re.compile(r"[：:，,。；;！？!?“”《》…]|以下|以上单位|附件|目标|年底|月底|均需|^各$")
-GROUP = re.compile(r"^(各|全)|有关|相关|各|成员单位|所属|直属|、|(部门|单位|机构)$")
+GROUP = re.compile(rf"^(各|全|{ZONE})|有关|相关|各|成员单位|所属|直属|以上|、|(部门|单位|机构)$")
 DIVISION = re.compile(r"^[\u4e00-\u9fff]{1,8}(处|科|室|股)$")
 DEPARTMENT = re.compile(r"(厅|局|委|委员会)$")
 REFERS_BACK = re.compile(r"^(其|该|上述)")
 ISSUER_RELATIVE = re.compile(r"^(各)?(省|市|区|县)局|^(各)?分局|^局机关")
 RELATIVE_HEAD = re.compile(r"^(本)?(省|市|州|区|县)(?!场|政公用|政工程|政设施|容|监局|域)")
-OWN_NAME = re.compile(rf"海关|人民银行|人行|中心支行|中支|金融监管|银保监|证监|外汇管理|海事|税务|法院|检察院|铁路|"
-                      rf"国网|南网|电网|{ZONE}|{ENTERPRISE}")
+OWN_NAME = re.compile(rf"海关|人民银行|人行|中心支行|中支|(?<!地方)金融监管|银保监|证监|外汇管理|海事|税务|法院|检察院|"
+                      rf"铁路|国网|南网|电网|供电|{ZONE}|({ENTERPRISE})$")
 NATIONAL = re.compile(r"^(国务院|中共中央|中央|全国|国家(?!税务总局.))"
                       r"|^[^省市州区县]{2,10}(?<!宣传|组织|统战|武装|政法)(部|总局|总署)$")
 LONGEST = 40
@@ -61,6 +61,7 @@ class ResolvedAgency(Model):
     jurisdiction: Jurisdiction
     is_group: bool = False
     parent_id: str | None = None
+    written: str = ""  # the unit as written in its list, role words and tags removed
 
 
 class Unresolved(Model):
@@ -151,10 +152,14 @@ def units(mention: str) -> list[str]:
 
 def resolve_mention(mention: str, context: Context) -> list[ResolvedAgency | Unresolved]:
     """The agencies (or fragments) one written mention names, in order; "其…" refers to the one before."""
+    names = [name for name in units(mention) if name]
+    if not names and mention.strip():
+        return [Unresolved(text=mention.strip(), reason="no unit name besides role words and tags")]
     out: list[ResolvedAgency | Unresolved] = []
-    for name in filter(None, units(mention)):
+    for name in names:
         result = resolve_unit(name, context)
         if isinstance(result, ResolvedAgency):
+            result = result.model_copy(update={"written": name})
             context = context.model_copy(update={"previous": result})
         out.append(result)
     return out

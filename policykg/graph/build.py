@@ -52,7 +52,7 @@ class GraphBuilder:
             if isinstance(result, Unresolved):
                 unresolved.append(f"{result.text}: {result.reason}")
                 continue
-            written = f"{mention} | {doc.doc_number or doc.title or doc.doc_id} | {source.path}:{source.start_line}"
+            written = f"{result.written} | {doc.doc_number or doc.title or doc.doc_id} | {source.path}:{source.start_line}"
             self.agency(result, written)
             found.append(result)
         return found

@@ -109,7 +109,7 @@ def near_duplicates(data: ReportData) -> list[Item]:
         scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=SIMILAR_NAMES)
         for i, j in zip(*scores.nonzero()):
             if i < j:
-                a, b, ratio = agencies[i], agencies[j], scores[i, j] / 100
+                a, b, ratio = agencies[i], agencies[j], float(scores[i, j]) / 100
                 items.append(Item(key=f"similar:{a['agency_id']}:{b['agency_id']}", severity="warning",
                                   summary=f"{a['name']} ~ {b['name']} ({ratio:.2f}): one body? add an alias",
                                   details={"jurisdiction": place, "names": [a["name"], b["name"]],
