@@ -60,6 +60,8 @@ CASES = [
     ("省经信厅", MEISHAN, "四川省经济信息化厅", "四川省"),
     ("市政府办", MEISHAN, "眉山市人民政府办公室", "四川省/眉山市"),
     ("省政府办公厅", MEISHAN, "四川省人民政府办公厅", "四川省"),
+    ("市市场监管局（知识产权局）", MEISHAN, "眉山市市场监管局", "四川省/眉山市"),
+    ("市发展改革委（大数据局）", MEISHAN, "眉山市发展改革委", "四川省/眉山市"),
     ("办公厅", MEISHAN.at("province"), "四川省人民政府办公厅", "四川省"),
     # bodies named by themselves: never a local prefix, placed where their name says
     ("上海海关", SHANGHAI, "上海海关", "上海市"),
@@ -81,6 +83,8 @@ CASES = [
     # role words and tags stripped before resolution
     ("市发改委牵头", MEISHAN, "眉山市发展改革委", "四川省/眉山市"),
     ("市财政局配合", MEISHAN, "眉山市财政局", "四川省/眉山市"),
+    ("市财政局按职责分工负责", MEISHAN, "眉山市财政局", "四川省/眉山市"),
+    ("市财政局（牵头）", MEISHAN, "眉山市财政局", "四川省/眉山市"),
     ("【营商环境】市财政局", MEISHAN, "眉山市财政局", "四川省/眉山市"),
     ("牵头单位：市商务局", MEISHAN, "眉山市商务局", "四川省/眉山市"),
     ("2023年5月30日省住房城乡建设厅", MEISHAN, "四川省住房城乡建设厅", "四川省"),
@@ -122,6 +126,8 @@ def test_a_list_is_split_before_resolution_and_其_refers_back_inside_it():
     ("省局", "市市场监管局", place("浙江省", "温州市"), "浙江省市场监管局"),
     ("各分局", "市市场监管局", SHANGHAI, "上海市市场监管局各分局"),
     ("局机关各处室", "市市场监管局", SHANGHAI, "上海市市场监管局各处室"),
+    ("温州市局", "省税务局", place("浙江省"), "温州市税务局"),
+    ("各市局", "省市场监管局", place("浙江省"), "浙江省各市市场监管局"),
 ])
 def test_bureau_relative_names_resolve_against_the_issuer(mention, issuer, where, name):
     assert one(mention, where, issuer=issuer).name == name
@@ -205,3 +211,27 @@ def test_central_offices_keep_their_own_name_on_the_corpus(corpus_graph):
     names = {a["name"] for a in corpus_graph.nodes["Agency"]}
     assert "上海海关" in names and "上海市海关" not in names
     assert not [n for n in names if re.match(r"^[\u4e00-\u9fff]{2,4}市人行", n)]
+
+
+def agency_row(name: str, jurisdiction: str = "上海市") -> dict:
+    return {"agency_id": name, "name": name, "jurisdiction": jurisdiction, "aliases": [name], "is_group": False}
+
+
+@pytest.mark.parametrize(("first", "second", "suggested"), [
+    ("上海市药品监督管理局", "上海市药监局", True),
+    ("上海市道路运输局", "上海市道运局", True),
+    ("郑州市大数据局", "郑州市大数据服务局", True),
+    ("上海市高级人民法院", "上海市高院", True),
+    ("上海市商务局", "上海市税务局", False),  # one character apart, two bodies
+    ("上海市民政局", "上海市财政局", False),
+    ("上海市应急管理局", "上海市应急管理局法规处", False),  # a division inside its department
+    ("上海市人民政府", "上海市人民政府办公厅", False),
+])
+def test_naming_check_suggests_abbreviations_only(first, second, suggested):
+    from policykg.report.checks import naming
+    from policykg.report.data import ReportData
+
+    data = ReportData(tasks=[], leads=[], co=[], citations=[], documents=[],
+                      agencies=[agency_row(first), agency_row(second), agency_row(second[:3] + "体育局", "浙江省")])
+    similar = [set(i.details["names"]) for i in naming(data).items if i.key.startswith("similar:")]
+    assert similar == ([{first, second}] if suggested else [])

@@ -24,21 +24,26 @@ from importlib import resources
 from policykg.extractors.units import split_units
 from policykg.graph.jurisdiction import Jurisdiction, place_prefix, place_within
 from policykg.ids import stable_id
+from policykg.lexicon.organs import ORGAN_WORDS
 from policykg.lexicon.places import MUNICIPALITIES
+from policykg.lexicon.regex import alternation
+from policykg.lexicon.roles import CO_KEYS, CO_WORDS, LEAD_KEYS, LEAD_WORDS, ROLE_TAIL
 from policykg.schema.models import Model
 
 BRACKETS = str.maketrans({"〔": "（", "〕": "）", "(": "（", ")": "）", "［": "（", "］": "）", "[": "（", "]": "）"})
 TAG = re.compile(r"【[^】]*】")
-ROLE = re.compile(r"^(牵头|责任|配合|协办|参与|主办)单位[:：]?|（(牵头|配合|参与|协办|负责|按职责分工负责)）$"
-                  r"|(牵头|配合|参与|协办|负责|落实|共同)+$")
+ROLE = re.compile(rf"^({alternation(LEAD_KEYS + CO_KEYS)})[:：]?|（({alternation(LEAD_WORDS + CO_WORDS)})）$")
 LEADING = re.compile(r"^(\d{4}年(\d{1,2}月)?(\d{1,2}日)?|本(办法|方案|措施|细则|意见|通知|规定)由|由|请|会同|和|及|以及)")
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:](?=.)")  # 任务分解：市发改委
 QUALIFIER = re.compile(r"（[^（）]*）")
+QUALIFIER_LAST = re.compile(r"（[^（）]*）$")
 ZONE = r"开发区|高新区|新区|自贸区|自贸试验区|片区|试验区|实验区|示范区|园区|保税区|经济区|合作区|港区|功能区"
 ENTERPRISE = r"公司|集团|银行|移动|联通|电信|铁塔|燃气|水务|保险|证券"
-ORGAN = re.compile(rf"(局|厅|委|办|办公室|办公厅|政府|院|署|部|部门|单位|机构|中心|处|科|室|股|所|站|队|支行|分行|海关|会|社|"
-                   rf"组|机关|台|馆|校|学|基地|街道|乡|镇|企业|组织|团体|团|联|协|党组|平台|窗口|大厅|专班|"
-                   rf"指挥部|{ZONE}|{ENTERPRISE})$")
+# how a unit's name ends: the lexicon's organ words (less 行, which ends 自行 as well as 银行), and zones,
+# enterprises and the offices of mass organisations
+ORGAN = re.compile("(" + alternation(set(ORGAN_WORDS) - {"行"} | {
+    "委", "组", "机关", "台", "校", "学", "基地", "组织", "团体", "团", "协", "党组", "平台", "窗口", "大厅",
+    "指挥部"}) + rf"|{ZONE}|{ENTERPRISE})$")
 LEVEL_LIST = re.compile(r"^(各|全|所有)?[\u4e00-\u9fff]{0,6}?(省|市|州|县|区|旗|盟|地|级|乡镇|街道)"
                         r"(、[\u4e00-\u9fff]{0,6}?(省|市|州|县|区|旗|盟|地|级|乡镇|街道))*$")
 FRAGMENT = re.compile(r"[：:，,。；;！？!?“”《》…]|以下|以上单位|附件|目标|年底|月底|均需|^各$")
@@ -109,7 +114,9 @@ def canonical_body(body: str) -> str:
     pattern, parts, names = alias_tables()
     body = names.get(body, body)
     body = re.sub(r"(?<!编)办$", "办公室", body)
-    return pattern.sub(lambda m: parts[m.group(0)], body)
+    body = pattern.sub(lambda m: parts[m.group(0)], body)
+    named = QUALIFIER_LAST.sub("", body)  # 市场监管局（知识产权局）: one body under two names, the first kept
+    return named if named != body and ORGAN.search(named) else body
 
 
 def clean(mention: str) -> str:
@@ -118,7 +125,7 @@ def clean(mention: str) -> str:
     text = LABEL.sub("", text)
     previous = None
     while text != previous:
-        previous, text = text, LEADING.sub("", ROLE.sub("", text)).strip("。.：:、，")
+        previous, text = text, LEADING.sub("", ROLE_TAIL.sub("", ROLE.sub("", text))).strip("。.：:、，")
     if text.count("（") != text.count("）"):
         text = text.replace("（", "").replace("）", "") if "（" in text else text.replace("）", "")
     return text
@@ -256,6 +263,8 @@ def resolve(mention: str, doc: Jurisdiction, issuer: ResolvedAgency | None = Non
     if OWN_NAME.search(written):
         return own_name(written, doc)
     match = place_prefix(written, doc)
+    if match and match.rest == "局" and issuer and issuer.name.endswith("局"):  # 温州市局 in a bureau's document
+        return agency(match.place, place_name(match.place) + issuer.name[len(place_name(issuer.jurisdiction)):])
     if match and match.rest:
         return agency(match.place, place_name(match.place) + canonical_body(match.rest), is_group)
     if issuer and DIVISION.match(written) and DEPARTMENT.search(issuer.name):

@@ -12,7 +12,8 @@ from policykg.report.data import ReportData
 from policykg.report.model import Check, Item
 
 SIMILAR_TASKS = 0.35     # character-bigram Jaccard above which two tasks are "the same measure"
-SIMILAR_NAMES = 80       # rapidfuzz ratio (0-100) above which two agency names look like one body
+SIMILAR_NAMES = 60       # rapidfuzz ratio (0-100) above which two agency names are compared further
+SUB_UNIT = re.compile(r"(处|科|室|股|办公室|办公厅|处室|各[\u4e00-\u9fff]*)(（[^）]*）)?$")
 EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 
 
@@ -96,8 +97,18 @@ def merged_names(data: ReportData) -> list[Item]:
             for a in data.agencies if len(a["aliases"] or []) > 1]
 
 
+def written_short(short: str, long: str) -> bool:
+    """True when `short` reads as an abbreviation of `long` (its characters in order: 药监局, 药品监督管理局),
+    and `long` is not a unit inside `short` (发展改革委, 发展改革委办公室)."""
+    if long.startswith(short) and SUB_UNIT.search(long[len(short):]):
+        return False
+    rest = iter(long)
+    return all(char in rest for char in short)
+
+
 def near_duplicates(data: ReportData) -> list[Item]:
-    """Single agencies of one jurisdiction (the block) whose names rapidfuzz scores as near-identical."""
+    """Single agencies of one jurisdiction (the block) that rapidfuzz scores close and whose shorter name
+    abbreviates the longer: candidates for the alias table."""
     by_place = defaultdict(list)
     for a in data.agencies:
         if not a["is_group"]:
@@ -108,7 +119,7 @@ def near_duplicates(data: ReportData) -> list[Item]:
         names = [a["name"] for a in agencies]
         scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=SIMILAR_NAMES)
         for i, j in zip(*scores.nonzero()):
-            if i < j:
+            if i < j and written_short(*sorted((names[i], names[j]), key=len)):
                 a, b, ratio = agencies[i], agencies[j], float(scores[i, j]) / 100
                 items.append(Item(key=f"similar:{a['agency_id']}:{b['agency_id']}", severity="warning",
                                   summary=f"{a['name']} ~ {b['name']} ({ratio:.2f}): one body? add an alias",
