@@ -7,10 +7,11 @@ places: 各县（市、区）); what fails is a fragment, never an agency. A uni
 - "其有关部门" to the body it refers back to (the unit before it, else the issuer);
 - 市局/省局/分局/局机关 relative to the issuing bureau;
 - a name starting with 省/市/区/县 inside the document's place ("市发展改革委" in a 眉山 document);
-- a name starting with a division of the table at that division;
-- a body named by itself — a central body's local office (海关, 人民银行, 金融监管, 海事, 税务, courts),
-  an enterprise or a zone — keeps its own name, placed where that name says, never prefixed;
-- a central ministry (财政部, 国家…) is national;
+- a central body (财政部, 国家…, 国家税务总局, 最高人民法院) is national;
+- a body named by itself — a central body's local office (海关, 人民银行, 金融监管, 海事, 国网/南网),
+  an enterprise or a zone — keeps its own name, placed where that name says, never prefixed (a tax
+  bureau or a court is named like any local body: 国家税务总局郑州市税务局 is 郑州市税务局);
+- a name starting with a division of the table at that division (a division alone: its government);
 - anything else inside the document's place.
 The body part of a name goes through the alias classes (data/aliases.json) before the id is made.
 """
@@ -33,7 +34,8 @@ from policykg.schema.models import Model
 BRACKETS = str.maketrans({"〔": "（", "〕": "）", "(": "（", ")": "）", "［": "（", "］": "）", "[": "（", "]": "）"})
 TAG = re.compile(r"【[^】]*】")
 ROLE = re.compile(rf"^({alternation(LEAD_KEYS + CO_KEYS)})[:：]?|（({alternation(LEAD_WORDS + CO_WORDS)})）$")
-LEADING = re.compile(r"^(\d{4}年(\d{1,2}月)?(\d{1,2}日)?|本(办法|方案|措施|细则|意见|通知|规定)由|由|请|会同|和|及|以及)")
+LEADING = re.compile(r"^(\d{4}年(\d{1,2}月)?(\d{1,2}日)?|本(办法|方案|措施|细则|意见|通知|规定)由|由|请|会同|和|及|以及|"
+                     r"牵头|配合|协助|协同|参与)")
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:](?=.)")  # 任务分解：市发改委
 QUALIFIER = re.compile(r"（[^（）]*）")
 QUALIFIER_LAST = re.compile(r"（[^（）]*）$")
@@ -50,12 +52,16 @@ FRAGMENT = re.compile(r"[：:，,。；;！？!?“”《》…]|以下|以上�
 GROUP = re.compile(rf"^(各|全|{ZONE})|有关|相关|各|成员单位|所属|直属|以上|、|(部门|单位|机构)$")
 DIVISION = re.compile(r"^[\u4e00-\u9fff]{1,8}(处|科|室|股)$")
 DEPARTMENT = re.compile(r"(厅|局|委|委员会)$")
+# a government organ: written after a short place name (郑州市场监管局) it takes the place's full name
+GOVERNMENT = re.compile(r"(厅|局|委|委员会|办公室|办公厅|政府|部门)$")
 REFERS_BACK = re.compile(r"^(其|该|上述)")
 ISSUER_RELATIVE = re.compile(r"^(各)?(省|市|区|县)局|^(各)?分局|^局机关")
 RELATIVE_HEAD = re.compile(r"^(本)?(省|市|州|区|县)(?!场|政公用|政工程|政设施|容|监局|域)")
-OWN_NAME = re.compile(rf"海关|人民银行|人行|中心支行|中支|(?<!地方)金融监管|银保监|证监|外汇管理|海事|税务|法院|检察院|"
-                      rf"铁路|国网|南网|电网|供电|{ZONE}|({ENTERPRISE})$")
-NATIONAL = re.compile(r"^(国务院|中共中央|中央|全国|国家(?!税务总局.))"
+# bodies named by themselves (上海海关, 河南银保监局, 人民银行合肥中心支行); a tax bureau or a court is named
+# like any local body (郑州市税务局, 市中级人民法院), so only a place written in its name moves it
+OWN_NAME = re.compile(rf"海关|人民银行|人行|中心支行|中支|(?<!地方)金融监管|银保监|证监|外汇管理|海事|铁路|国网|南网|"
+                      rf"电网|供电|{ZONE}|({ENTERPRISE})$")
+NATIONAL = re.compile(r"^(国务院|中共中央|中央|全国|最高人民|国家(?!税务总局.))"
                       r"|^[^省市州区县]{2,10}(?<!宣传|组织|统战|武装|政法)(部|总局|总署)$")
 LONGEST = 40
 
@@ -265,8 +271,14 @@ def resolve(mention: str, doc: Jurisdiction, issuer: ResolvedAgency | None = Non
     match = place_prefix(written, doc)
     if match and match.rest == "局" and issuer and issuer.name.endswith("局"):  # 温州市局 in a bureau's document
         return agency(match.place, place_name(match.place) + issuer.name[len(place_name(issuer.jurisdiction)):])
+    if is_group and "、" in QUALIFIER.sub("", written):  # 官渡区、西山区人民政府: several places, their parent's
+        named = written if match else place_name(doc) + written
+        return agency(doc, canonical_body(named), is_group)
     if match and match.rest:
-        return agency(match.place, place_name(match.place) + canonical_body(match.rest), is_group)
+        body = canonical_body(match.rest)
+        if match.full or GOVERNMENT.search(body):
+            return agency(match.place, place_name(match.place) + body, is_group)
+        return agency(match.place, canonical_body(written), is_group)  # 郑州商品交易所 keeps its name
     if issuer and DIVISION.match(written) and DEPARTMENT.search(issuer.name):
         return agency(issuer.jurisdiction, f"{issuer.name}{written}", parent_id=issuer.agency_id)
     if match:  # a division named alone stands for its government

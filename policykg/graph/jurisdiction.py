@@ -48,10 +48,12 @@ class Jurisdiction(Model):
 
 
 class PlaceMatch(Model):
-    """A place written at the start of a name, and the rest of the name."""
+    """A place written at the start of a name, the rest of the name, and whether the place was written
+    in full (眉山市, 襄樊市) rather than short (眉山, 红河州)."""
 
     place: Jurisdiction
     rest: str
+    full: bool = True
 
 
 def of_division(division: Division) -> Jurisdiction:
@@ -85,7 +87,7 @@ def bound(text: str, end: int) -> bool:
 def place_prefix(name: str, hint: Jurisdiction | None = None) -> PlaceMatch | None:
     """The divisions a name starts with (中共… ignored), deepest last; None when it starts with none."""
     text = PARTY.sub("", name)
-    position, current = 0, None
+    position, current, form = 0, None, ""
     while True:
         step = next(((form, division) for form, found in forms_at(text, position)
                      if not bound(text, position + len(form))
@@ -96,7 +98,8 @@ def place_prefix(name: str, hint: Jurisdiction | None = None) -> PlaceMatch | No
         position += len(form)
     if current is None:
         return cut_off(text, hint)
-    return PlaceMatch(place=of_division(current), rest=text[position:])
+    full = form == current.name or form in current.former
+    return PlaceMatch(place=of_division(current), rest=text[position:], full=full)
 
 
 def cut_off(text: str, hint: Jurisdiction | None) -> PlaceMatch | None:
