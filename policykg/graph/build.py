@@ -52,7 +52,8 @@ class GraphBuilder:
             if isinstance(result, Unresolved):
                 unresolved.append(f"{result.text}: {result.reason}")
                 continue
-            written = f"{result.written} | {doc.doc_number or doc.title or doc.doc_id} | {source.path}:{source.start_line}"
+            document = doc.doc_number or doc.title or doc.doc_id
+            written = f"{result.written} | {document} | {source.path}:{source.start_line}"
             self.agency(result, written)
             found.append(result)
         return found
@@ -77,12 +78,11 @@ class GraphBuilder:
                   pages=list(doc.provenance.pages), sources=[s.path for s in doc.sources or (doc.provenance,)],
                   enclosed_titles=list(doc.enclosed_titles), merge_conflicts=list(doc.merge_conflicts))
         unresolved: list[str] = []
-        issuers = [r for name in doc.issuers for r in resolve_mention(name, Context(place=place))
-                   if isinstance(r, ResolvedAgency)]
-        context = Context(place=place, issuer=issuers[0] if issuers else None)
-        for name in doc.issuers:
-            for agency in self.units(name, Context(place=place), doc.provenance, doc, unresolved):
-                self.edge("ISSUED", "Agency", agency.agency_id, "Document", doc.doc_id, mention=name)
+        issued = [(name, agency) for name in doc.issuers
+                  for agency in self.units(name, Context(place=place), doc.provenance, doc, unresolved)]
+        for name, agency in issued:
+            self.edge("ISSUED", "Agency", agency.agency_id, "Document", doc.doc_id, mention=name)
+        context = Context(place=place, issuer=issued[0][1] if issued else None)
         for name in doc.recipients:
             for agency in self.units(name, context, doc.provenance, doc, unresolved):
                 self.edge("ADDRESSED_TO", "Document", doc.doc_id, "Agency", agency.agency_id, mention=name)
