@@ -32,3 +32,14 @@ def test_enclosed_title_is_not_a_reference():
     text = "现将《郑州市2023年优化营商环境工作要点》印发给你们。落实《优化营商环境条例》，落实《优化营商环境条例》。"
     refs = find_references(text, exclude=["郑州市2023年优化营商环境工作要点"])
     assert [(r.title, r.doc_number) for r in refs] == [("优化营商环境条例", None)]
+
+
+@pytest.mark.parametrize("text,titles", [
+    ("制定出台《政务公开工作规范》地方标准。", []),
+    ("研究制定《数据要素市场培育方案》，按照《数据安全法》要求推进。", ["数据安全法"]),
+    ("抓紧制定《实施细则》。落实《实施细则》各项要求。", ["实施细则"]),
+    ("出具《信用修复告知书》和《行政处罚决定书》。", []),
+    ("凭《营业执照》办理。依据《优化营商环境条例》（国务院令〔2019〕722号）。", ["优化营商环境条例"]),
+])
+def test_documents_to_be_made_and_forms_are_not_citations(text, titles):
+    assert [r.title for r in find_references(text, exclude=[])] == titles
