@@ -6,17 +6,14 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from policykg.graph.agencies import ResolvedAgency, resolve
+from policykg.graph.agencies import Context, ResolvedAgency, Unresolved, resolve_mention
 from policykg.graph.citations import CitationIndex
-from policykg.graph.jurisdiction import (
-    MUNICIPALITIES,
-    Jurisdiction,
-    document_jurisdiction,
-)
+from policykg.graph.jurisdiction import Jurisdiction, document_jurisdiction
 from policykg.graph.model import GraphData
 from policykg.ids import stable_id
 from policykg.lexicon.official import normal_number
-from policykg.schema import Document, Role, Task
+from policykg.lexicon.places import divisions, lineage
+from policykg.schema import Document, Provenance, Role, Task
 from policykg.schema.graph import NODES, RELS
 
 
@@ -26,7 +23,7 @@ class GraphBuilder:
         self.citations = CitationIndex(documents)
         self.nodes: dict[str, dict[str, dict[str, Any]]] = {n.label: {} for n in NODES}
         self.edges: dict[str, dict[tuple, dict[str, Any]]] = {r.type: {} for r in RELS}
-        self.mentions: dict[str, set[str]] = defaultdict(set)
+        self.mentions: dict[str, list[str]] = defaultdict(list)
 
     def node(self, node_label: str, key: str, **props) -> str:
         row = self.nodes[node_label].setdefault(key, {})
@@ -37,18 +34,34 @@ class GraphBuilder:
         self.edges[rel].setdefault((from_label, source, to_label, target), props)
 
     def jurisdiction(self, place: Jurisdiction) -> str | None:
-        parent = None
-        for depth in range(1, len(place.path) + 1):
-            path = place.path[:depth]
+        """The division's node and its parents' (only divisions of the table), its key."""
+        parent, path = None, []
+        for division in lineage(divisions()[place.code]) if place.code else ():
+            path.append(division.name)
             key = "/".join(path)
-            self.node("Jurisdiction", key, jurisdiction_id=key, name=path[-1], level=level_of(path[-1]))
+            self.node("Jurisdiction", key, jurisdiction_id=key, name=division.name, level=division.level,
+                      code=division.code)
             if parent:
                 self.edge("PART_OF", "Jurisdiction", key, "Jurisdiction", parent)
             parent = key
         return parent
 
+    def units(self, mention: str, context: Context, source: Provenance, doc: Document,
+              unresolved: list[str]) -> list[ResolvedAgency]:
+        """The agencies a mention names, added to the graph; fragments go to `unresolved`."""
+        found = []
+        for result in resolve_mention(mention, context):
+            if isinstance(result, Unresolved):
+                unresolved.append(f"{result.text}: {result.reason}")
+                continue
+            document = doc.doc_number or doc.title or doc.doc_id
+            written = f"{result.written} | {document} | {source.path}:{source.start_line}"
+            self.agency(result, written)
+            found.append(result)
+        return found
+
     def agency(self, agency: ResolvedAgency, mention: str) -> str:
-        self.mentions[agency.agency_id].add(mention)
+        self.mentions[agency.agency_id].append(mention)
         self.node("Agency", agency.agency_id, agency_id=agency.agency_id, name=agency.name,
                   jurisdiction=agency.jurisdiction.id, level=agency.jurisdiction.level, is_group=agency.is_group)
         place = self.jurisdiction(agency.jurisdiction)
@@ -59,23 +72,27 @@ class GraphBuilder:
         return agency.agency_id
 
     def document(self, doc: Document) -> None:
-        place = document_jurisdiction(list(doc.issuers), doc.province)
+        place = document_jurisdiction(list(doc.issuers), doc.province, doc.title)
         self.node("Document", doc.doc_id, doc_id=doc.doc_id, title=doc.title, doc_number=doc.doc_number,
                   issue_date=doc.issue_date, doc_type=doc_type(doc.title), jurisdiction=place.id,
                   province=doc.province, stub=False, source_path=doc.provenance.path,
                   start_line=doc.provenance.start_line, end_line=doc.provenance.end_line,
                   pages=list(doc.provenance.pages), sources=[s.path for s in doc.sources or (doc.provenance,)],
                   enclosed_titles=list(doc.enclosed_titles), merge_conflicts=list(doc.merge_conflicts))
-        issuers = [resolve(name, place) for name in doc.issuers]
-        for name, agency in zip(doc.issuers, issuers):
-            self.edge("ISSUED", "Agency", self.agency(agency, name), "Document", doc.doc_id, mention=name)
+        unresolved: list[str] = []
+        issued = [(name, agency) for name in doc.issuers
+                  for agency in self.units(name, Context(place=place), doc.provenance, doc, unresolved)]
+        for name, agency in issued:
+            self.edge("ISSUED", "Agency", agency.agency_id, "Document", doc.doc_id, mention=name)
+        context = Context(place=place, issuer=issued[0][1] if issued else None)
         for name in doc.recipients:
-            self.edge("ADDRESSED_TO", "Document", doc.doc_id, "Agency", self.agency(resolve(name, place), name),
-                      mention=name)
+            for agency in self.units(name, context, doc.provenance, doc, unresolved):
+                self.edge("ADDRESSED_TO", "Document", doc.doc_id, "Agency", agency.agency_id, mention=name)
+        self.nodes["Document"][doc.doc_id]["unresolved_units"] = unresolved
         for reference in doc.references:
             self.cite("Document", doc.doc_id, reference)
         for task in doc.tasks:
-            self.task(doc, task, place, issuers[0] if issuers else None)
+            self.task(doc, task, context)
 
     def cite(self, from_label: str, source: str, reference) -> None:
         target = self.citations.resolve(reference)
@@ -87,7 +104,7 @@ class GraphBuilder:
         self.edge("CITES", from_label, source, "Document", target.doc_id, title=reference.title,
                   doc_number=reference.doc_number)
 
-    def task(self, doc: Document, task: Task, place: Jurisdiction, issuer: ResolvedAgency | None) -> None:
+    def task(self, doc: Document, task: Task, context: Context) -> None:
         due, completion = task.due, task.completion_dates
         self.node("Task", task.task_id, task_id=task.task_id, label=task.label, path=list(task.path),
                   text=task.text, deadlines=[d.date for d in due], deadline_kinds=[d.kind.value for d in due],
@@ -96,10 +113,13 @@ class GraphBuilder:
                   source_path=task.provenance.path, start_line=task.provenance.start_line,
                   end_line=task.provenance.end_line, pages=list(task.provenance.pages))
         self.edge("HAS_TASK", "Document", doc.doc_id, "Task", task.task_id)
+        unresolved: list[str] = []
         for unit in task.units:
-            agency = self.agency(resolve(unit.mention, place, issuer), unit.mention)
             rel = "LEADS" if unit.role is Role.lead else "RESPONSIBLE_FOR"
-            self.edge(rel, "Agency", agency, "Task", task.task_id, mention=unit.mention)
+            for agency in self.units(unit.mention, context, task.provenance, doc, unresolved):
+                self.edge(rel, "Agency", agency.agency_id, "Task", task.task_id, mention=unit.mention)
+                context = context.model_copy(update={"previous": agency})
+        self.nodes["Task"][task.task_id]["unresolved_units"] = unresolved
         for index, target in enumerate(task.targets):
             key = stable_id(task.task_id, str(index))
             self.node("Target", key, target_id=key, value=target.value, unit=target.unit,
@@ -111,18 +131,13 @@ class GraphBuilder:
     def build(self) -> GraphData:
         for doc in self.documents:
             self.document(doc)
-        for agency_id, written in self.mentions.items():
-            self.nodes["Agency"][agency_id]["aliases"] = sorted(written)
+        for agency_id, mentions in self.mentions.items():
+            self.nodes["Agency"][agency_id]["aliases"] = sorted({m.split(" | ")[0] for m in mentions})
+            self.nodes["Agency"][agency_id]["mentions"] = list(dict.fromkeys(mentions))
         nodes = {label: [complete(label, row) for row in rows.values()] for label, rows in self.nodes.items()}
         edges = {rel: [{"from": s, "to": t, "from_label": fl, "to_label": tl, **props}
                        for (fl, s, tl, t), props in rows.items()] for rel, rows in self.edges.items()}
         return GraphData(nodes=nodes, edges=edges)
-
-
-def level_of(place: str) -> str:
-    if place in MUNICIPALITIES or place.endswith(("省", "自治区")):
-        return "province"
-    return "county" if place.endswith(("区", "县", "旗")) else "city"
 
 
 def complete(label: str, row: dict[str, Any]) -> dict[str, Any]:

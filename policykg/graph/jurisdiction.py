@@ -1,34 +1,31 @@
-"""Where a document belongs: its province, city and county, from the volume's province header and
-the issuers' names ("眉山市人民政府办公室" → 四川省/眉山市; "上海市黄浦区…" → 上海市/黄浦区)."""
+"""Where a body or a document belongs, only ever a division of the GB/T 2260 table (lexicon.places).
+
+A name's leading place is read division by division (河南省郑州市金水区…), each one inside the last;
+a form written in several divisions is taken inside the hint (the document's place) or when it
+is the only one; a cut-off city name (云港市) is the one division of the hint's province it ends.
+A document's place comes from its issuers, then its title, then the volume's section header.
+"""
 from __future__ import annotations
 
 import re
 
+from policykg.lexicon.places import (BOUND_WORDS, Division, divisions, ending_with, forms_at, lineage,
+                                     province_of)
 from policykg.schema.models import Model
 
-PROVINCES = {
-    "北京": "北京市", "天津": "天津市", "上海": "上海市", "重庆": "重庆市", "河北": "河北省", "山西": "山西省",
-    "内蒙古": "内蒙古自治区", "辽宁": "辽宁省", "吉林": "吉林省", "黑龙江": "黑龙江省", "江苏": "江苏省",
-    "浙江": "浙江省", "安徽": "安徽省", "福建": "福建省", "江西": "江西省", "山东": "山东省", "河南": "河南省",
-    "湖北": "湖北省", "湖南": "湖南省", "广东": "广东省", "广西": "广西壮族自治区", "海南": "海南省",
-    "四川": "四川省", "贵州": "贵州省", "云南": "云南省", "西藏": "西藏自治区", "陕西": "陕西省",
-    "甘肃": "甘肃省", "青海": "青海省", "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区",
-}
-MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
-NATIONAL_PREFIX = re.compile(r"^(中共|中国共产党|国家税务总局|国网|中国人民银行|人民银行)")
-PROVINCE_PREFIX = re.compile(
-    "^(" + "|".join(sorted(PROVINCES, key=len, reverse=True)) + r")(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)?")
-CITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:市|州|盟|地区))(?!场|级|直属)")
-COUNTY = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:区|县|旗))(?!域|级|直属)")
-ORG_WORDS = re.compile(r"人民|政府|办公|委员|部门|管理|发展|监督|市场|住房|自然|生态|交通|公安|财政|商务|教育")
+PROVINCES = {name: d.name for d in divisions().values() if d.level == "province"
+             for name in (re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", d.name),)}
+PARTY = re.compile(r"^(中共|中国共产党)")
+CUT_OFF = re.compile(r"^[\u4e00-\u9fff]{2,3}[市县]")
 
 
 class Jurisdiction(Model):
-    """A place with its parents: province / city / county (any may be missing)."""
+    """A division with its parents: province / city / county names (any may be missing) and its code."""
 
     province: str | None = None
     city: str | None = None
     county: str | None = None
+    code: str | None = None
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -36,40 +33,114 @@ class Jurisdiction(Model):
 
     @property
     def level(self) -> str:
-        return "county" if self.county else "city" if self.city else "province" if self.province else "unknown"
+        return "county" if self.county else "city" if self.city else "province" if self.province else "national"
 
     @property
     def id(self) -> str:
         return "/".join(self.path)
 
-
-def place_prefix(name: str, province_hint: str | None = None) -> tuple[Jurisdiction, str]:
-    """The jurisdiction a name starts with, and the rest of the name."""
-    rest = NATIONAL_PREFIX.sub("", name)
-    province = city = county = None
-    match = PROVINCE_PREFIX.match(rest)
-    if match:
-        province = PROVINCES[match.group(1)]
-        rest = rest[match.end():]
-        if province in MUNICIPALITIES:
-            city = None
-    match = CITY.match(rest)
-    if match and not ORG_WORDS.search(match.group(1)) and not (province in MUNICIPALITIES):
-        city, rest = match.group(1), rest[match.end():]
-    match = COUNTY.match(rest)
-    if match and not ORG_WORDS.search(match.group(1)) and (city or province):
-        county, rest = match.group(1), rest[match.end():]
-    if province is None and (city or county):
-        province = province_hint
-    return Jurisdiction(province=province, city=city, county=county), rest
+    def at(self, level: str) -> Jurisdiction:
+        """This jurisdiction's province, or its city (its province when it lies in none)."""
+        code = self.code or ""
+        if level == "province" or not self.city:
+            return Jurisdiction(province=self.province, code=code[:2] + "0000" if code else None)
+        return Jurisdiction(province=self.province, city=self.city, code=code[:4] + "00" if code else None)
 
 
-def document_jurisdiction(issuers: list[str], province: str | None) -> Jurisdiction:
-    """The most specific jurisdiction named by the issuers, inside the volume's province."""
-    hint = PROVINCES.get(province or "", None)
-    best = Jurisdiction(province=hint)
-    for issuer in issuers:
-        place, _ = place_prefix(issuer, hint)
-        if len(place.path) > len(best.path) and (hint is None or place.province in (hint, None)):
-            best = place if place.province else place.model_copy(update={"province": hint})
-    return best
+class PlaceMatch(Model):
+    """A place written at the start of a name, the rest of the name, and whether the place was written
+    in full (眉山市, 襄樊市) rather than short (眉山, 红河州)."""
+
+    place: Jurisdiction
+    rest: str
+    full: bool = True
+
+
+def of_division(division: Division) -> Jurisdiction:
+    names = {d.level: d.name for d in lineage(division)}
+    return Jurisdiction(province=names["province"], city=names.get("city"), county=names.get("county"),
+                        code=division.code)
+
+
+def inside(division: Division, outer: Division | None) -> bool:
+    return outer is None or outer in lineage(division)
+
+
+def pick(found: tuple[Division, ...], within: Division | None, hint: Jurisdiction | None) -> Division | None:
+    """The division a form names: inside `within`, else inside the hint, else the only one."""
+    candidates = [d for d in found if inside(d, within)]
+    if within is None and hint is not None and len(candidates) > 1:
+        near = [d for d in candidates if hint.code and inside(d, hint_division(hint))]
+        candidates = near or [d for d in candidates if province_of(d).name == hint.province] or candidates
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def hint_division(hint: Jurisdiction) -> Division | None:
+    return divisions().get(hint.code or "")
+
+
+def bound(text: str, end: int) -> bool:
+    """True when the last character of a form starts a word going on after it (漳州市|场监管局)."""
+    return any(text.startswith(word, end - 1) for word in BOUND_WORDS)
+
+
+def place_prefix(name: str, hint: Jurisdiction | None = None) -> PlaceMatch | None:
+    """The divisions a name starts with (中共… ignored), deepest last; None when it starts with none."""
+    text = PARTY.sub("", name)
+    position, current, form = 0, None, ""
+    while True:
+        step = next(((form, division) for form, found in forms_at(text, position)
+                     if not bound(text, position + len(form))
+                     for division in (pick(found, current, hint),) if division), None)
+        if step is None:
+            break
+        form, current = step
+        position += len(form)
+    if current is None:
+        return cut_off(text, hint)
+    full = form == current.name or form in current.former
+    return PlaceMatch(place=of_division(current), rest=text[position:], full=full)
+
+
+def cut_off(text: str, hint: Jurisdiction | None) -> PlaceMatch | None:
+    """A name starting with the tail of a division's name, the one such division in the hint's province."""
+    match = CUT_OFF.match(text)
+    if not match or hint is None or not hint.province:
+        return None
+    found = [d for d in ending_with(match.group(0)) if province_of(d).name == hint.province]
+    if len(found) != 1:
+        return None
+    return PlaceMatch(place=of_division(found[0]), rest=text[match.end():])
+
+
+def place_within(name: str, hint: Jurisdiction | None = None) -> Jurisdiction | None:
+    """The first place written anywhere in a name (人行合肥中心支行 → 合肥市)."""
+    for start in range(len(name) - 1):
+        match = place_prefix(name[start:], hint)
+        if match:
+            return match.place
+    return None
+
+
+def province_named(volume_province: str | None) -> Jurisdiction | None:
+    """The volume's section header (四川) as a province."""
+    match = place_prefix(volume_province or "")
+    return match.place if match else None
+
+
+def title_places(title: str | None) -> list[str]:
+    """The title, and the name of the plan it encloses (关于印发《眉山市…》的通知)."""
+    if not title:
+        return []
+    return [title, *re.findall(r"《([^》]+)》", title)]
+
+
+def document_jurisdiction(issuers: list[str], province: str | None, title: str | None = None) -> Jurisdiction:
+    """A document's place: the deepest place its issuers name, else its title's, else the volume's province."""
+    volume = province_named(province)
+    for sources in (issuers, title_places(title)):
+        places = [m.place for m in (place_prefix(s, volume) for s in sources) if m]
+        if places:
+            first = places[0].province
+            return max((p for p in places if p.province == first), key=lambda p: len(p.path))
+    return volume or Jurisdiction()

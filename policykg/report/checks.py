@@ -3,12 +3,13 @@ report's language (policykg.report.words)."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
+
+from rapidfuzz import fuzz, process
 
 from policykg.graph.agencies import canonical_body
 from policykg.graph.citations import normal_number, normal_title
@@ -17,7 +18,8 @@ from policykg.report.model import Check, Item
 from policykg.report.words import say, section
 
 SIMILAR_TASKS = 0.35     # character-bigram Jaccard above which two tasks are "the same measure"
-SIMILAR_NAMES = 0.8      # difflib ratio above which two agency names look like one body
+SIMILAR_NAMES = 60       # rapidfuzz ratio (0-100) above which two agency names are compared further
+SUB_UNIT = re.compile(r"(处|科|室|股|办公室|办公厅|处室|各[\u4e00-\u9fff]*)(（[^）]*）)?$")
 EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 LEVEL_SUFFIX = re.compile(r"(?:办公厅|办公室|委员会|厅|局|委|办)$")
 
@@ -122,32 +124,52 @@ def overdue(data: ReportData, as_of: dt.date, warn_days: int, lang: str) -> tupl
     return titled("overdue", lang, "red", items, warn_days), ranking
 
 
-def naming(data: ReportData) -> Check:
-    """Spellings merged into one agency, and near-identical names in one jurisdiction that did not merge."""
-    items = []
-    for a in data.agencies:
-        written = a["aliases"] or []
-        if len(written) > 1:
-            items.append(Item(key=f"merged:{a['agency_id']}", severity="info",
-                              summary=f"{a['name']} written as {'、'.join(written)}",
-                              details={"agency": a["name"], "written_as": written}))
+def merged_names(data: ReportData) -> list[Item]:
+    """Agencies resolved from more than one spelling."""
+    return [Item(key=f"merged:{a['agency_id']}", severity="info",
+                 summary=f"{a['name']} written as {'、'.join(a['aliases'])}",
+                 details={"agency": a["name"], "written_as": a["aliases"]})
+            for a in data.agencies if len(a["aliases"] or []) > 1]
+
+
+def written_short(short: str, long: str) -> bool:
+    """True when `short` reads as an abbreviation of `long` (its characters in order: 药监局, 药品监督管理局),
+    and `long` is not a unit inside `short` (发展改革委, 发展改革委办公室)."""
+    if long.startswith(short) and SUB_UNIT.search(long[len(short):]):
+        return False
+    rest = iter(long)
+    return all(char in rest for char in short)
+
+
+def near_duplicates(data: ReportData) -> list[Item]:
+    """Single agencies of one jurisdiction (the block) that rapidfuzz scores close and whose shorter name
+    abbreviates the longer: candidates for the alias table."""
     by_place = defaultdict(list)
     for a in data.agencies:
         if not a["is_group"]:
             by_place[a["jurisdiction"]].append(a)
+    items = []
     for place, agencies in by_place.items():
         agencies.sort(key=lambda a: a["name"])
-        for i, a in enumerate(agencies):
-            for b in agencies[i + 1:]:
-                ratio = difflib.SequenceMatcher(None, a["name"], b["name"]).ratio()
-                if ratio >= SIMILAR_NAMES:
-                    items.append(Item(key=f"similar:{a['agency_id']}:{b['agency_id']}", severity="warning",
-                                      summary=f"{a['name']} ~ {b['name']} ({ratio:.2f}): one body? add an alias",
-                                      details={"jurisdiction": place, "names": [a["name"], b["name"]],
-                                               "similarity": round(ratio, 2)}))
-    return Check(name="naming", title="Agency naming conflicts", severity="warning", items=items,
+        names = [a["name"] for a in agencies]
+        scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=SIMILAR_NAMES)
+        for i, j in zip(*scores.nonzero()):
+            if i < j and written_short(*sorted((names[i], names[j]), key=len)):
+                a, b, ratio = agencies[i], agencies[j], float(scores[i, j]) / 100
+                items.append(Item(key=f"similar:{a['agency_id']}:{b['agency_id']}", severity="warning",
+                                  summary=f"{a['name']} ~ {b['name']} ({ratio:.2f}): one body? add an alias",
+                                  details={"jurisdiction": place, "names": [a["name"], b["name"]],
+                                           "similarity": round(ratio, 2)}))
+    return items
+
+
+def naming(data: ReportData) -> Check:
+    """Spellings merged into one agency, and near-identical names in one jurisdiction that did not merge."""
+    return Check(name="naming", title="Agency naming: merged spellings and near-duplicates", severity="warning",
+                 items=merged_names(data) + near_duplicates(data),
                  description="Spellings resolved to one agency (check them), and similar names in one "
-                             "jurisdiction that stayed apart (candidates for the alias table).")
+                             "jurisdiction that stayed apart (suggestions for the alias table, never merged "
+                             "automatically).")
 
 
 def citations(data: ReportData, lang: str) -> Check:

@@ -35,18 +35,26 @@ NODES: tuple[NodeType, ...] = (
         "doc_id": STRING, "title": STRING, "doc_number": STRING, "doc_number_key": STRING, "issue_date": DATE, "doc_type": STRING,
         "jurisdiction": STRING, "province": STRING, "stub": BOOLEAN, "source_path": STRING,
         "start_line": INT, "end_line": INT, "pages": INT_LIST, "sources": STRING_LIST,
-        "enclosed_titles": STRING_LIST, "merge_conflicts": STRING_LIST, "caption": STRING},
-        "A policy document; stub=true for one cited but not in the corpus"),
+        "enclosed_titles": STRING_LIST, "merge_conflicts": STRING_LIST, "caption": STRING,
+        "unresolved_units": STRING_LIST},
+        "A policy document; stub=true for one cited but not in the corpus; unresolved_units: issuer or 主送 text "
+        "that names no body"),
     NodeType("Agency", "agency_id", {
         "agency_id": STRING, "name": STRING, "jurisdiction": STRING, "level": STRING, "is_group": BOOLEAN,
-        "aliases": STRING_LIST}, "A government body, or a collective of bodies (is_group)", merged=("aliases",)),
+        "aliases": STRING_LIST, "mentions": STRING_LIST},
+        "A government body, or a collective of bodies (is_group); mentions: each 'text | document | file:line' "
+        "it was resolved from", merged=("aliases", "mentions")),
     NodeType("Jurisdiction", "jurisdiction_id", {
-        "jurisdiction_id": STRING, "name": STRING, "level": STRING}, "A province, city or county"),
+        "jurisdiction_id": STRING, "name": STRING, "level": STRING, "code": STRING},
+        "A province, city or county of the GB/T 2260 table, with its code"),
     NodeType("Task", "task_id", {
         "task_id": STRING, "label": STRING, "path": STRING_LIST, "text": STRING, "deadlines": DATE_LIST,
-        "deadline_kinds": STRING_LIST, "deadline_clauses": STRING_LIST, "due_date": DATE, "ongoing": BOOLEAN, "source_path": STRING, "start_line": INT, "end_line": INT,
-        "pages": INT_LIST, "caption": STRING}, "An obligation: a measure or a sentence that assigns work. deadlines: its completion deadlines and "
-        "target years, with their kinds and clauses (parallel lists); due_date: its last completion deadline"),
+        "deadline_kinds": STRING_LIST, "deadline_clauses": STRING_LIST, "due_date": DATE, "ongoing": BOOLEAN,
+        "source_path": STRING, "start_line": INT, "end_line": INT, "pages": INT_LIST, "caption": STRING,
+        "unresolved_units": STRING_LIST},
+        "An obligation: a measure or a sentence that assigns work. deadlines: its completion deadlines and "
+        "target years, with their kinds and clauses (parallel lists); due_date: its last completion deadline; "
+        "unresolved_units: unit text that names no body"),
     NodeType("Target", "target_id", {
         "target_id": STRING, "value": FLOAT, "unit": STRING, "comparator": STRING, "text": STRING},
         "A quantitative target of a task"),
