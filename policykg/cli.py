@@ -28,13 +28,22 @@ err = Console(stderr=True)
 out = Console()
 DEFAULT_DB = Path("policykg.lbug")
 
-Inputs = typer.Argument(..., help="Files (.txt, .md) or folders to read.")
+Inputs = typer.Argument(..., help="Files (.txt, .md, .pdf, .ofd) or folders to read.")
 DbOption = typer.Option(DEFAULT_DB, "--db", help="Embedded graph database file (the default store).")
 PasswordOption = typer.Option(None, "--password", help="Password of encrypted PDFs.")
 NerOption = typer.Option(True, "--ner/--no-ner", help="Use the spaCy pipeline for actors in running text.")
 JobsOption = typer.Option(1, "--jobs", "-j", min=1, help="Processes to extract with (files, and pages of large PDFs).")
+OcrOption = typer.Option("auto", "--ocr", help="OCR of scanned pages: auto (pages without text), always, never.")
+DaskOption = typer.Option(None, "--dask", help="Run per-file work on a Dask cluster: a scheduler address "
+                                               "(tcp://host:8786), or 'local' for a local cluster of --jobs workers.")
 Neo4jOption = typer.Option(False, "--neo4j", help="Use Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, "
                                                   "NEO4J_DATABASE) instead of the embedded store.")
+
+
+class OcrMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 class OutputFormat(str, Enum):
@@ -49,13 +58,13 @@ class ExportFormat(str, Enum):
 
 
 def extract_with_progress(inputs: list[Path], password: str | None = None, jobs: int = 1,
-                          ner: bool = True) -> ExtractionResult:
+                          ner: bool = True, ocr: OcrMode = OcrMode.auto, dask: str | None = None) -> ExtractionResult:
     files, _ = discover(inputs)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err, disable=not err.is_terminal) as progress:
         bar = progress.add_task("extracting", total=len(files))
         return run_extract(inputs, on_file=lambda path: progress.advance(bar), password=password, jobs=jobs,
-                           ner=ner)
+                           ner=ner, ocr=OcrMode(ocr).value, dask=dask)
 
 
 def report_errors(result: ExtractionResult) -> None:
@@ -72,12 +81,13 @@ def finish(result: ExtractionResult) -> None:
 @app.command()
 def extract(inputs: list[Path] = Inputs,
             out_file: Path = typer.Option(..., "--out", "-o", help="JSON Lines file, one document per line."),
-            password: str = PasswordOption, jobs: int = JobsOption, ner: bool = NerOption) -> None:
+            password: str = PasswordOption, jobs: int = JobsOption, ner: bool = NerOption,
+            ocr: OcrMode = OcrOption, dask: str = DaskOption) -> None:
     """Extract documents, tasks, owners and deadlines to JSON Lines.
 
     Example: policykg extract ../shared/corpus notice.pdf --out corpus.jsonl --jobs 2
     """
-    result = extract_with_progress(inputs, password, jobs, ner)
+    result = extract_with_progress(inputs, password, jobs, ner, ocr, dask)
     written = exports.write_jsonl(result.documents, out_file)
     report_errors(result)
     tasks = sum(len(d.tasks) for d in result.documents)
@@ -87,12 +97,13 @@ def extract(inputs: list[Path] = Inputs,
 
 @app.command()
 def build(inputs: list[Path] = Inputs, db: Path = DbOption, neo4j: bool = Neo4jOption,
-          password: str = PasswordOption, jobs: int = JobsOption, ner: bool = NerOption) -> None:
+          password: str = PasswordOption, jobs: int = JobsOption, ner: bool = NerOption,
+          ocr: OcrMode = OcrOption) -> None:
     """Extract, resolve agencies and citations, and load the graph (embedded by default, or Neo4j).
 
     Example: policykg build ../shared/corpus --db policykg.lbug
     """
-    result = extract_with_progress(inputs, password, jobs, ner)
+    result = extract_with_progress(inputs, password, jobs, ner, ocr)
     graph = build_graph(list(result.documents))
     report_errors(result)
     if neo4j:

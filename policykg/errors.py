@@ -19,6 +19,11 @@ class Errors:
     E203 = "{count} glyphs without a Unicode mapping ((cid:…)): the font cannot be read; OCR or another copy needed"
     E204 = "corrupt or truncated PDF ({reason})"
     E205 = "the PDF has no text"
+    E206 = "scanned pages without text: OCR found none"
+    E207 = "scanned pages need OCR, and its engine is not installed (rapidocr-onnxruntime, Python < 3.13)"
+    E301 = "corrupt or truncated OFD package ({reason})"
+    E302 = "not an OFD package: {reason}"
+    E303 = "the OFD has no text"
 
 
 class PolicyKGError(Exception):
