@@ -30,6 +30,7 @@ READERS: dict[str, str] = {
     ".md": "policykg.extractors.readers.text:read_text",
     ".markdown": "policykg.extractors.readers.text:read_text",
     ".pdf": "policykg.extractors.readers.pdf:read_pdf",
+    ".ofd": "policykg.extractors.readers.ofd:read_ofd",
 }
 # formats to convert before reading: suffix -> what to say
 CONVERT_FIRST: dict[str, str] = {}

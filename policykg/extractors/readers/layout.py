@@ -11,7 +11,8 @@ from typing import NamedTuple
 from policykg.extractors.readers.tables import TableReader
 from policykg.schema import Line
 
-PAGE_NUMBER = re.compile(r"^[—\-－–\s]*(第\s*)?\d{1,4}(\s*页)?([/／]\s*\d{1,4})?[—\-－–\s]*$")
+DASH = r"[—\-－–一\s]*"  # OCR reads a dash as 一 as often as not
+PAGE_NUMBER = re.compile(rf"^{DASH}(第\s*)?\d{{1,4}}(\s*页)?([/／]\s*\d{{1,4}})?{DASH}$")
 RUNNING_SHARE = 0.5  # a head/foot line on at least this share of pages is a running title
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top-down page coordinates)
