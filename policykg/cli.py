@@ -63,8 +63,12 @@ def extract_with_progress(inputs: list[Path], password: str | None = None, jobs:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err, disable=not err.is_terminal) as progress:
         bar = progress.add_task("extracting", total=len(files))
-        return run_extract(inputs, on_file=lambda path: progress.advance(bar), password=password, jobs=jobs,
-                           ner=ner, ocr=OcrMode(ocr).value, dask=dask)
+        try:
+            return run_extract(inputs, on_file=lambda path: progress.advance(bar), password=password, jobs=jobs,
+                               ner=ner, ocr=OcrMode(ocr).value, dask=dask)
+        except OSError as exc:  # only a Dask scheduler that cannot be reached gets here: files report their own
+            err.print(f"[red]error[/red]: Dask scheduler {dask}: {exc}", highlight=False)
+            raise typer.Exit(code=2) from None
 
 
 def report_errors(result: ExtractionResult) -> None:

@@ -66,6 +66,9 @@ def is_large_pdf(path: Path, password: str | None) -> bool:
         return False
 
 
+CONNECT_TIMEOUT = 10  # seconds to reach a Dask scheduler
+
+
 @contextmanager
 def dask_executor(address: str, workers: int):
     """Per-file work on a Dask cluster: a scheduler's address, or "local" for a cluster of `workers`
@@ -74,7 +77,7 @@ def dask_executor(address: str, workers: int):
 
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) \
         if address == "local" else None
-    client = Client(cluster or address)
+    client = Client(cluster or address, timeout=CONNECT_TIMEOUT)
     try:
         yield client.get_executor(pure=False)
     finally:

@@ -10,6 +10,7 @@ image, "always" every page, "never" none). Page furniture is dropped as for ever
 """
 from __future__ import annotations
 
+import ctypes
 import re
 from pathlib import Path
 
@@ -45,9 +46,27 @@ def plumber_lines(page) -> list[Item]:
     return sorted(items, key=lambda item: item.top)
 
 
-def doubled(text_objects) -> bool:
+def page_objects(parent, count=pdfium_c.FPDFPage_CountObjects, get=pdfium_c.FPDFPage_GetObject):
+    """(kind, raw handle) of every object on a page, those inside form XObjects included."""
+    for index in range(count(parent)):
+        handle = get(parent, index)
+        kind = pdfium_c.FPDFPageObj_GetType(handle)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            yield from page_objects(handle, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
+        else:
+            yield kind, handle
+
+
+def corner(handle) -> tuple[float, float]:
+    """The (bottom, left) corner of an object's bounds."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetBounds(handle, left, bottom, right, top)
+    return bottom.value, left.value
+
+
+def doubled(text_objects: list) -> bool:
     """Whether two text objects stand at (nearly) the same place: fake bold."""
-    corners = sorted((bottom, left) for left, bottom, *_ in (obj.get_bounds() for obj in text_objects))
+    corners = sorted(map(corner, text_objects))
     return any(abs(a[0] - b[0]) < DOUBLED and abs(a[1] - b[1]) < DOUBLED for a, b in zip(corners, corners[1:]))
 
 
@@ -74,14 +93,16 @@ class PageReading:
     holds images."""
 
     def __init__(self, page, ocr: str, path: str) -> None:
-        kinds = [obj.type for obj in page.get_objects()]
-        self.images = kinds.count(pdfium_c.FPDF_PAGEOBJ_IMAGE)
+        objects = list(page_objects(page))
+        kinds = {kind for kind, _ in objects}
+        self.images = sum(kind == pdfium_c.FPDF_PAGEOBJ_IMAGE for kind, _ in objects)
         self.items: list[Item] | None = None
         if ocr == "always" or (ocr == "auto" and self.images and pdfium_c.FPDF_PAGEOBJ_TEXT not in kinds):
             from policykg.extractors.readers.ocr import ocr_page
 
             self.items = ocr_page(page, path)
-        elif pdfium_c.FPDF_PAGEOBJ_PATH not in kinds and not doubled(page.get_objects([pdfium_c.FPDF_PAGEOBJ_TEXT])):
+        elif pdfium_c.FPDF_PAGEOBJ_PATH not in kinds and \
+                not doubled([handle for kind, handle in objects if kind == pdfium_c.FPDF_PAGEOBJ_TEXT]):
             pieces = segments(page.get_textpage(), page.get_height())
             self.items = None if pieces is None else group_lines(pieces, WORD_GAP)
 
