@@ -72,7 +72,8 @@ def ocr_speed(folder: Path, corpus: Path, pages: int) -> None:
     raw, raw_cpu, _ = timed(lambda: [engine()(picture) for picture in pictures])
     wall, cpu, source = timed(lambda: read_pdf(scan, ReadOptions()))
     total = len(pypdfium2.PdfDocument(scan))
-    print(f"OCR: rapidocr-onnxruntime alone {len(pictures) / raw:.2f} pages/s ({raw_cpu / len(pictures):.1f} CPU s/page); "
+    print(f"OCR: rapidocr-onnxruntime alone {len(pictures) / raw:.2f} pages/s "
+          f"({raw_cpu / len(pictures):.1f} CPU s/page); "
           f"read_pdf of the scan {total / wall:.2f} pages/s ({cpu / total:.1f} CPU s/page, {total} pages, "
           f"{len(source.lines)} lines)")
 

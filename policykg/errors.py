@@ -15,7 +15,7 @@ class Errors:
     E010 = "broken symbolic link (dangling, or a loop)"
     E100 = "failed to parse document: {reason}"
     E201 = "encrypted PDF: give its password with --password"
-    E202 = "no text layer (scanned images only): OCR needed"
+    E202 = "no text layer (scanned images only): OCR needed, and --ocr never was given"
     E203 = "{count} glyphs without a Unicode mapping ((cid:…)): the font cannot be read; OCR or another copy needed"
     E204 = "corrupt or truncated PDF ({reason})"
     E205 = "the PDF has no text"

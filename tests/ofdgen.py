@@ -125,7 +125,8 @@ class Writer:
         template = Page()
         if running_title:
             template.text(7000, (WIDTH - sum(advance(c) for c in running_title)) / 2, 12, running_title)
-        pages = "".join(f'<ofd:Page ID="{10 + n}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(self.pages)))
+        pages = "".join(f'<ofd:Page ID="{10 + n}" BaseLoc="Pages/Page_{n}/Content.xml"/>'
+                        for n in range(len(self.pages)))
         document = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{NS}"><ofd:CommonData>'
                     f'<ofd:MaxUnitID>99999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 {WIDTH} {HEIGHT}'
                     f'</ofd:PhysicalBox></ofd:PageArea><ofd:TemplatePage ID="2" BaseLoc="Tpls/Tpl_0/Content.xml"/>'

@@ -43,15 +43,23 @@ def zhengzhou():
             "recipients": lines[2], "body": lines[3:]}
 
 
-def test_official_document_layout(zhengzhou, tmp_path, corpus_dir):
-    footer = ("市委各部门，市人大常委会办公厅", "郑州市人民政府办公厅", "2023年4月20日")
-    text = tmp_path / "notice.txt"
+FOOTER = ("市委各部门，市人大常委会办公厅", "郑州市人民政府办公厅", "2023年4月20日")
+
+
+def notice_files(folder, zhengzhou, gongwen, suffix):
+    """The 郑州 notice as text, and in the official layout as drawn by `gongwen` (pdfgen's, ofdgen's)."""
+    text = folder / "notice.txt"
     text.write_text("\n".join(["郑州市人民政府文件", zhengzhou["doc_number"], zhengzhou["title"], zhengzhou["recipients"],
-                               *zhengzhou["body"], f"抄送：{footer[0]}。", f"{footer[1]}　　{footer[2]}印发"]),
+                               *zhengzhou["body"], f"抄送：{FOOTER[0]}。", f"{FOOTER[1]}　　{FOOTER[2]}印发"]),
                     encoding="utf-8")
-    pdf = pdfgen.gongwen(tmp_path / "notice.pdf", mark="郑州市人民政府文件", doc_number=zhengzhou["doc_number"],
-                         title=zhengzhou["title"], recipients=zhengzhou["recipients"], body=zhengzhou["body"],
-                         cc=footer[0], printer=footer[1], printed=footer[2])
+    laid_out = gongwen(folder / f"notice{suffix}", mark="郑州市人民政府文件", doc_number=zhengzhou["doc_number"],
+                       title=zhengzhou["title"], recipients=zhengzhou["recipients"], body=zhengzhou["body"],
+                       cc=FOOTER[0], printer=FOOTER[1], printed=FOOTER[2])
+    return text, laid_out
+
+
+def test_official_document_layout(zhengzhou, tmp_path, corpus_dir):
+    text, pdf = notice_files(tmp_path, zhengzhou, pdfgen.gongwen, ".pdf")
     from_text, from_pdf = only(extract([text])), only(extract([pdf]))
     for doc in (from_text, from_pdf):
         assert doc.title == zhengzhou["title"] and doc.doc_number == zhengzhou["doc_number"]

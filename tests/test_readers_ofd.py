@@ -6,25 +6,15 @@ import zipfile
 import pytest
 
 import ofdgen
-from test_pdf import lines_of, only, run_cli, squeeze, table_rows, task_fields, zhengzhou  # noqa: F401
+from test_pdf import lines_of, notice_files, only, run_cli, squeeze, table_rows, task_fields, zhengzhou  # noqa: F401
 
 from policykg.extractors.readers import ReadOptions
 from policykg.extractors.readers.ofd import numbers, read_ofd
 from policykg.pipeline import extract
 
-FOOTER = ("市委各部门，市人大常委会办公厅", "郑州市人民政府办公厅", "2023年4月20日")
-
-
 @pytest.fixture()
 def notice(zhengzhou, tmp_path):
-    text = tmp_path / "notice.txt"
-    text.write_text("\n".join(["郑州市人民政府文件", zhengzhou["doc_number"], zhengzhou["title"], zhengzhou["recipients"],
-                               *zhengzhou["body"], f"抄送：{FOOTER[0]}。", f"{FOOTER[1]}　　{FOOTER[2]}印发"]),
-                    encoding="utf-8")
-    ofd = ofdgen.gongwen(tmp_path / "notice.ofd", mark="郑州市人民政府文件", doc_number=zhengzhou["doc_number"],
-                         title=zhengzhou["title"], recipients=zhengzhou["recipients"], body=zhengzhou["body"],
-                         cc=FOOTER[0], printer=FOOTER[1], printed=FOOTER[2])
-    return text, ofd
+    return notice_files(tmp_path, zhengzhou, ofdgen.gongwen, ".ofd")
 
 
 def test_official_document_in_ofd_reads_like_its_text(notice):

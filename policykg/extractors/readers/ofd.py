@@ -228,7 +228,7 @@ class Package:
     def pages(self, document: str) -> list[list]:
         """The contents of each page of a document: its Content.xml, then its template pages'."""
         folder = posixpath.dirname(document.lstrip("/"))
-        where = lambda loc: loc if loc.startswith("/") else posixpath.normpath(posixpath.join(folder, loc))  # noqa: E731
+        where = lambda loc: posixpath.normpath(posixpath.join(folder, loc))  # noqa: E731  (xml() strips a leading /)
         root = self.xml(document)
         templates = {t.get("ID"): t.get("BaseLoc") for t in descendants(root, "TemplatePage")}
         pages = []

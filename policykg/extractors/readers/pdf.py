@@ -137,7 +137,8 @@ def read_pages(path: Path, options: ReadOptions, first: int, last: int) -> tuple
         raise PolicyKGError("E204", str(path), reason=type(exc).__name__) from None
     finally:
         document.close()
-    pages = [reading.items if reading.items is not None else by_plumber[first + i] for i, reading in enumerate(readings)]
+    pages = [reading.items if reading.items is not None else by_plumber[first + i]
+             for i, reading in enumerate(readings)]
     return pages, list(range(first + 1, last + 1)), sum(reading.images for reading in readings)
 
 
