@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policykg.extractors.annotations import find_annotations, uses_comma_convention
+from policykg.extractors.annotations import Conventions, conventions, find_annotations
 from policykg.extractors.clean import clean_line
 
 
@@ -13,7 +13,7 @@ def joined(snippet: str) -> str:
 
 
 def roles(text: str, comma_convention: bool = False):
-    found = find_annotations(joined(text), comma_convention)
+    found = find_annotations(joined(text), Conventions(comma_lead=comma_convention))
     return ([[u.mention for u in a.units if u.role.value == "lead"] for a in found],
             [[u.mention for u in a.units if u.role.value == "co"] for a in found],
             [a.time_limit for a in found])
@@ -91,13 +91,13 @@ def test_explanatory_brackets_are_not_annotations():
 
 
 def test_comma_convention_is_detected_from_the_document_text():
-    assert uses_comma_convention("市国动办（逗号前为牵头单位，未明确牵头单位的按职责分工负责，下同）")
-    assert not uses_comma_convention("（责任单位：市规划自然资源局，市生态环境局）")
+    assert conventions("市国动办（逗号前为牵头单位，未明确牵头单位的按职责分工负责，下同）").comma_lead
+    assert not conventions("（责任单位：市规划自然资源局，市生态环境局）").comma_lead
 
 
 @given(st.text(alphabet=st.sampled_from(list("（）()〔〕：:，、；。牵头责任单位配合完成时限市局委省各县区2023年12月")), max_size=200))
 def test_annotation_parser_never_crashes(text):
-    for annotation in find_annotations(text, comma_convention=True):
+    for annotation in find_annotations(text, Conventions(comma_lead=True)):
         assert 0 <= annotation.start < annotation.end <= len(text)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from policykg.extractors.annotations import uses_comma_convention
+from policykg.extractors.annotations import conventions
 from policykg.extractors.header import enclosed_from_notice, parse_header
 from policykg.extractors.outline import outline
 from policykg.extractors.references import find_references
@@ -56,7 +56,7 @@ def parse_document(segment: Segment, actor_model: ActorModel | None = None) -> D
     body = segment.body[header.body_start:header.body_end]
     text = "".join(line.text for line in body)
     doc_id = stable_id(document_key(header.title, header.issue_date))
-    tasks = build_tasks(outline(body), doc_id, segment.path, header.issue_date, uses_comma_convention(text),
+    tasks = build_tasks(outline(body), doc_id, segment.path, header.issue_date, conventions(text),
                         actor_model)
     enclosed = enclosed_titles(header, enclosed_from_notice(text))
     excluded = [*enclosed, header.title or "", *attachment_titles(body)]

@@ -1,8 +1,13 @@
 """Stage 4c, parse tasks: outline blocks to obligations with owners, deadlines and targets.
 
 An annotated measure is one task, its text running from the item's start (or the previous
-annotation) to its annotation. Unannotated running text gives one task per sentence that sets a
-deadline, owned by the actor the sentence starts with.
+annotation) to its annotation. How far an annotation reaches:
+- a section heading's annotation ("（一）市场准入。（市市场监管局牵头）") covers every item under
+  the heading without an annotation of its own; the heading is not a task;
+- a standing clause ("A、B均为责任单位，以下不再列出") adds its units to every later annotated task;
+- a lead named in an annotated item's text ("由市科委牵头") leads that task.
+Unannotated running text gives one task per sentence that sets a deadline, owned by the actor the
+sentence starts with. A task's id is a hash of its document, outline path and text.
 """
 from __future__ import annotations
 
@@ -12,10 +17,7 @@ from collections.abc import Callable
 
 from policykg.extractors.actors import find_actors
 from policykg.extractors.annotations import (
-    Annotation,
-    co_units,
-    find_annotations,
-    lead_units,
+    Annotation, Conventions, co_units, find_annotations, lead_in_text, lead_units, standing_units,
 )
 from policykg.extractors.deadlines import find_deadlines, parse_time_limit
 from policykg.extractors.outline import Block
@@ -28,6 +30,7 @@ from policykg.schema import ColumnRole, Deadline, Provenance, Task, UnitMention
 ASSIGNS = re.compile(r"要|负责|牵头|会同|依托|应当|须|抓好|做好|加快|推动")
 ActorModel = Callable[[list[str]], list[dict | None]]
 HEADLINE = re.compile(r"^[^，,。；]{2,15}。")  # a measure's short headline: "健全机制。"
+SECTION_HEADLINE = 25  # the most characters a section heading holds before its annotation
 STRIP = "，,；;。 "
 
 
@@ -57,14 +60,23 @@ class TaskBuilder:
     model (the spaCy pipeline) in one batch at the end; a sentence that assigns work to the actors
     it names becomes a task even without a deadline."""
 
-    def __init__(self, doc_id: str, path: str, issued: dt.date | None, comma_convention: bool,
+    def __init__(self, doc_id: str, path: str, issued: dt.date | None, rules: Conventions,
                  actor_model: ActorModel | None = None):
         self.doc_id, self.path, self.issued = doc_id, path, issued
         self.year = issued.year if issued else None
-        self.comma_convention = comma_convention
+        self.rules = rules
         self.actor_model = actor_model
         self.tasks: list[Task] = []
+        self.ids: dict[str, int] = {}
+        self.standing: list[UnitMention] = []
+        self.sections: dict[tuple[str, ...], Annotation] = {}
         self.deferred: list[tuple[Block, int, int, str, list[Deadline]]] = []
+
+    def task_id(self, block: Block, text: str) -> str:
+        """A hash of the document, outline path and text; identical twins get a counter."""
+        key = stable_id(self.doc_id, "/".join(block.path), re.sub(r"\s", "", text))
+        self.ids[key] = self.ids.get(key, -1) + 1
+        return stable_id(key, str(self.ids[key])) if self.ids[key] else key
 
     def add(self, block: Block, start: int, end: int, units, deadlines, source_end: int | None = None) -> None:
         """A task with text[start:end]; its provenance runs to `source_end` (its annotation's end)."""
@@ -74,18 +86,20 @@ class TaskBuilder:
         lines = block.lines_for(start, source_end or end)
         pages = tuple(sorted({line.page for line in lines if line.page is not None}))
         self.tasks.append(Task(
-            task_id=stable_id(self.doc_id, str(len(self.tasks)), text[:60]),
+            task_id=self.task_id(block, text),
             label=block.label, path=block.path, text=text, units=unique_units(list(units)),
             deadlines=unique_deadlines(list(deadlines)), targets=tuple(find_targets(text)),
             provenance=Provenance(path=self.path, start_line=lines[0].line_no,
                                   end_line=lines[-1].line_no, pages=pages)))
 
-    def annotated(self, block: Block, start: int, annotation: Annotation) -> None:
-        text = block.text[start:annotation.start]
+    def annotated(self, block: Block, start: int, end: int, annotation: Annotation, source_end: int) -> None:
+        """A measure text[start:end] owned by an annotation (its own, or its section's)."""
+        text = block.text[start:end]
         deadlines = [d for sentence in SENTENCE.findall(text) for d in self.dated(sentence)]
         if annotation.time_limit:
             deadlines += parse_time_limit(annotation.time_limit, self.year)
-        self.add(block, start, annotation.start, annotation.units, deadlines, source_end=annotation.end)
+        units = [*annotation.units, *lead_in_text(text), *self.standing]
+        self.add(block, start, end, units, deadlines, source_end=source_end)
 
     def dated(self, sentence: str) -> list[Deadline]:
         """Deadlines of a sentence, less the past it merely mentions: a period before the issue date
@@ -130,27 +144,61 @@ class TaskBuilder:
         """A task-table row: the task cell's text, owners from the 牵头/责任 columns, deadlines from
         the 完成时限 column and from the task's own sentences."""
         row = block.lines[0]
-        units = lead_units(row.cell(ColumnRole.lead)) + co_units(row.cell(ColumnRole.co), self.comma_convention)
+        units = lead_units(row.cell(ColumnRole.lead)) + co_units(row.cell(ColumnRole.co), self.rules) + self.standing
         deadlines = [d for sentence in SENTENCE.findall(block.text) for d in self.dated(sentence)]
         deadlines += parse_time_limit(row.cell(ColumnRole.time), self.year) if row.cell(ColumnRole.time) else []
         self.add(block, 0, len(block.text), units, deadlines)
 
-    def block(self, block: Block) -> None:
+    def section(self, block: Block, annotations: list[Annotation]) -> Annotation | None:
+        """The annotation of a section heading ("（一）市场准入。（市市场监管局牵头）"): a short
+        headline and one annotation closing the block."""
+        if len(annotations) != 1 or block.text[annotations[0].end:].strip(STRIP):
+            return None
+        headline = block.text[:annotations[0].start].strip(STRIP)
+        return annotations[0] if len(headline) <= SECTION_HEADLINE and "。" not in headline else None
+
+    def inherited(self, block: Block) -> Annotation | None:
+        """The annotation of the nearest section heading above the block."""
+        for depth in range(len(block.path) - 1, 0, -1):
+            if block.path[:depth] in self.sections:
+                return self.sections[block.path[:depth]]
+        return None
+
+    def block(self, block: Block, has_items: bool = False) -> None:
+        """The tasks of one outline block; `has_items` when items follow under it."""
         if block.lines[0].cells:
             self.row(block)
             return
+        self.standing += [u for u in standing_units(block.text) if u not in self.standing]
+        annotations = [a for a in find_annotations(block.text, self.rules, block.offsets[1:])
+                       if a.units or a.time_limit]
+        section = self.section(block, annotations) if has_items else None
+        if section:
+            self.sections[block.path] = section
+            return
+        parent = None if annotations or block.heading else self.inherited(block)
+        if parent:
+            self.annotated(block, 0, len(block.text), parent, len(block.text))
+            return
         position = 0
-        for annotation in find_annotations(block.text, self.comma_convention):
-            if annotation.units or annotation.time_limit:
-                self.annotated(block, position, annotation)
+        for annotation in annotations:
+            self.annotated(block, position, annotation.start, annotation, annotation.end)
             position = annotation.end
         self.running(block, position)
 
 
+def has_items(blocks: list[Block], index: int) -> bool:
+    """Whether the block at `index` is followed by items under it in the outline."""
+    if index + 1 >= len(blocks) or not blocks[index].path:
+        return False
+    here, following = blocks[index].path, blocks[index + 1].path
+    return len(following) > len(here) and following[:len(here)] == here
+
+
 def build_tasks(blocks: list[Block], doc_id: str, path: str, issued: dt.date | None,
-                comma_convention: bool, actor_model: ActorModel | None = None) -> list[Task]:
-    builder = TaskBuilder(doc_id, path, issued, comma_convention, actor_model)
-    for block in blocks:
-        builder.block(block)
+                rules: Conventions, actor_model: ActorModel | None = None) -> list[Task]:
+    builder = TaskBuilder(doc_id, path, issued, rules, actor_model)
+    for index, block in enumerate(blocks):
+        builder.block(block, has_items(blocks, index))
     builder.resolve_deferred()
     return sorted(builder.tasks, key=lambda t: (t.provenance.start_line, t.provenance.end_line))

@@ -35,3 +35,20 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
     "task": ("重点任务", "工作任务", "任务内容", "主要任务", "具体任务", "具体措施", "工作措施", "改革举措", "主要内容",
              "工作内容", "政策措施", "任务措施", "任务名称", "任务", "措施", "内容", "事项", "举措"),
 }
+
+# A document's own conventions for reading its unit lists, stated once in any wording:
+# "逗号前为牵头单位" — the units before the first comma lead
+COMMA_LEAD = re.compile(r"(?:逗号|分号)前(?:面)?的?(?:单位|部门)?(?:均|都)?(?:为|是)牵头")
+# "排名第一位的为牵头责任单位", "列第一位的责任单位为牵头单位", "排在首位的为牵头单位" — the first unit leads
+FIRST_LEAD = re.compile(r"(?:排名|排列|排在|排|列在|列|位列|名列)?(?:第一|首)(?:位|个|名)?的?(?:单位|部门|责任单位)?"
+                        r"(?:为|是)(?:牵头|主要责任|主责)")
+# "A、B均为责任单位，以下不再列出" — a standing clause: A and B co-own every later task
+_UNIT_CHARS = r"(?:[^（(〔〕）)。；;，,：:]|[（(〔][^（(〔〕）)]*[〕）)])"
+STANDING = re.compile(
+    rf"(?P<units>{_UNIT_CHARS}+?)(?:均|都|同时|也)?(?:为|是|作为)(?:各项任务|所有任务|以下各项任务|全部任务)?的?(?:共同)?"
+    r"(?:责任|配合|参与|落实)?(?:单位|部门|主体)[，,]?"
+    r"(?:(?:以下|下同|后同|后文|下文)?(?:均|都)?不再(?:一一|单独|重复|另行)?(?:列出|列明|标注|注明|重复|列举)|下同|后同)")
+# a clause of an annotation that states a convention rather than naming units
+CONVENTION_NOTE = re.compile(
+    r"[^，,；;。（()）〔〕]*(?:" + COMMA_LEAD.pattern + "|" + FIRST_LEAD.pattern +
+    r"|下同|后同|不再(?:一一|单独|重复)?列出|按职责分工负责的?不再列出)[^，,；;。（()）〔〕]*")
