@@ -23,7 +23,7 @@ class Errors:
     E207 = "scanned pages need OCR, and its engine is not installed (rapidocr-onnxruntime, Python < 3.13)"
     E301 = "corrupt or truncated OFD package ({reason})"
     E302 = "not an OFD package: {reason}"
-    E303 = "the OFD has no text"
+    E303 = "the OFD has no text (nor any that OCR reads on its pictures)"
 
 
 class PolicyKGError(Exception):

@@ -165,3 +165,28 @@ def task_table(path: Path, *, title: str, intro: list[str], header: list[str], r
         writer.paragraph(text, indent=2 * SIZE)
     writer.table(header, rows, widths)
     return writer.save(path, running_title=title)
+
+
+def scanned(path: Path, pictures: list[bytes]) -> Path:
+    """A scanned OFD: each page one picture (PNG) covering the page, kept as a MultiMedia resource."""
+    media = "".join(f'<ofd:MultiMedia ID="{100 + n}" Type="Image" Format="PNG"><ofd:MediaFile>page_{n}.png'
+                    f'</ofd:MediaFile></ofd:MultiMedia>' for n in range(len(pictures)))
+    pages = "".join(f'<ofd:Page ID="{10 + n}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pictures)))
+    document = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{NS}"><ofd:CommonData>'
+                f'<ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 {WIDTH} {HEIGHT}'
+                f'</ofd:PhysicalBox></ofd:PageArea><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>'
+                f'</ofd:CommonData><ofd:Pages>{pages}</ofd:Pages></ofd:Document>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{NS}" Version="1.0">'
+                                    f'<ofd:DocBody><ofd:DocRoot>/Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
+        package.writestr("Doc_0/Document.xml", document)
+        package.writestr("Doc_0/DocumentRes.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{NS}" '
+                                                  f'BaseLoc="Res"><ofd:MultiMedias>{media}</ofd:MultiMedias></ofd:Res>')
+        for number, picture in enumerate(pictures):
+            package.writestr(f"Doc_0/Res/page_{number}.png", picture)
+            package.writestr(f"Doc_0/Pages/Page_{number}/Content.xml",
+                             f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{NS}"><ofd:Content>'
+                             f'<ofd:Layer ID="3"><ofd:ImageObject ID="{200 + number}" ResourceID="{100 + number}" '
+                             f'Boundary="0 0 {WIDTH} {HEIGHT}" CTM="{WIDTH} 0 0 {HEIGHT} 0 0"/></ofd:Layer>'
+                             f'</ofd:Content></ofd:Page>')
+    return path

@@ -35,7 +35,7 @@ def plan(tmp_path_factory):
     text = folder / "plan.txt"
     text.write_text("\n".join(lines), encoding="utf-8")
     pdf = pdfgen.running_text(folder / "plan.pdf", lines)
-    return {"lines": lines, "text": text, "scan": pdfgen.scanned(folder / "scan.pdf", pdf)}
+    return {"lines": lines, "text": text, "pdf": pdf, "scan": pdfgen.scanned(folder / "scan.pdf", pdf)}
 
 
 def test_scanned_plan_reads_like_its_text(plan):
@@ -46,6 +46,32 @@ def test_scanned_plan_reads_like_its_text(plan):
     for scanned, typed in zip(from_scan.tasks, from_text.tasks):
         assert char_error_rate(typed.text, scanned.text) <= MAX_CER, (typed.text, scanned.text)
         assert scanned.provenance.pages == (1,)
+
+
+def test_scanned_ofd_reads_like_its_text(plan, tmp_path):
+    import io
+
+    import ofdgen
+    import pypdfium2
+
+    pictures = []
+    for page in pypdfium2.PdfDocument(plan["pdf"]):
+        buffer = io.BytesIO()
+        page.render(scale=200 / 72, grayscale=True).to_pil().save(buffer, format="PNG")
+        pictures.append(buffer.getvalue())
+    ofd = ofdgen.scanned(tmp_path / "scan.ofd", pictures)
+    from_text, from_scan = only(extract([plan["text"]], ner=False)), only(extract([ofd], ner=False))
+    assert from_scan.title == from_text.title and task_fields(from_scan) == task_fields(from_text)
+    for scanned, typed in zip(from_scan.tasks, from_text.tasks):
+        assert char_error_rate(typed.text, scanned.text) <= MAX_CER, (typed.text, scanned.text)
+    lines = extract_lines(ofd)
+    assert all(line.confidence and line.page == 1 and 0 < line.bbox[0] < line.bbox[2] < 595.3 for line in lines)
+
+
+def extract_lines(ofd):
+    from policykg.extractors.readers.ofd import read_ofd
+
+    return read_ofd(ofd, ReadOptions()).lines
 
 
 def test_ocr_lines_keep_position_and_confidence(plan):

@@ -3,13 +3,16 @@ page's Content.xml (and its template pages). Text codes placed by X/Y/DeltaX ins
 Boundary (and CTM) are grouped into lines by position; ruling lines (PathObject) that form a grid
 make a table whose cells take the text inside them. Boxes are in points, as for PDFs, pages
 numbered through the package; page furniture is dropped as for every laid-out page (layout.py).
+A page without text (a scan) is read by OCR from its pictures (ImageObject -> MultiMedia resource).
 """
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
 import zlib
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 from xml.etree import ElementTree
@@ -227,8 +230,7 @@ class Package:
 
     def pages(self, document: str) -> list[list]:
         """The contents of each page of a document: its Content.xml, then its template pages'."""
-        folder = posixpath.dirname(document.lstrip("/"))
-        where = lambda loc: posixpath.normpath(posixpath.join(folder, loc))  # noqa: E731  (xml() strips a leading /)
+        where = partial(beside, document)
         root = self.xml(document)
         templates = {t.get("ID"): t.get("BaseLoc") for t in descendants(root, "TemplatePage")}
         pages = []
@@ -239,13 +241,67 @@ class Package:
             pages.append([content, *(self.xml(where(loc)) for loc in used)])
         return pages
 
+    def media(self, document: str) -> dict[str, str]:
+        """The parts holding a document's multimedia resources (pictures), by resource ID."""
+        found = {}
+        root = self.xml(document)
+        for resources in (*descendants(root, "PublicRes"), *descendants(root, "DocumentRes")):
+            part = beside(document, (resources.text or "").strip())
+            listing = self.xml(part)
+            folder = beside(part, listing.get("BaseLoc", "")) + "/"
+            for item in descendants(listing, "MultiMedia"):
+                media_file = child(item, "MediaFile")
+                if media_file is not None and media_file.text:
+                    found[item.get("ID")] = beside(folder, media_file.text.strip())
+        return found
+
+    def picture(self, part: str | None):
+        """A picture part as a BGR array, or None when it cannot be decoded."""
+        import numpy
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with Image.open(io.BytesIO(self.zip.read(part.lstrip("/")))) as image:
+                return numpy.asarray(image.convert("RGB"))[:, :, ::-1]
+        except (KeyError, AttributeError, OSError, UnidentifiedImageError):
+            return None
+
+
+def beside(part: str, location: str) -> str:
+    """A location in the package named relative to a part (or from the root when it starts with /)."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(part.lstrip("/")), location)).lstrip("/")
+
+
+def scanned_items(package: Package, contents: list, media: dict[str, str]) -> list[Item]:
+    """The lines OCR reads on the pictures of a page without text (a scanned page), boxes in points."""
+    from policykg.extractors.readers.ocr import recognise
+
+    items = []
+    for element in (e for content in contents for e in descendants(content, "ImageObject")):
+        boundary = numbers(element.get("Boundary"))
+        picture = package.picture(media.get(element.get("ResourceID")))
+        if picture is None or len(boundary) < 4 or boundary[2] <= 0:
+            continue
+        dx, dy = boundary[0] * POINTS_PER_MM, boundary[1] * POINTS_PER_MM
+        for item in recognise(picture, picture.shape[1] / (boundary[2] * POINTS_PER_MM), str(package.path)):
+            x0, top, x1, bottom = item.box
+            items.append(item._replace(top=top + dy, box=(x0 + dx, top + dy, x1 + dx, bottom + dy)))
+    return sorted(items, key=lambda item: item.top)
+
 
 def read_ofd(path: Path, options: ReadOptions) -> SourceText:
-    """An OFD's lines with page and box, tables as typed rows; coded errors for damaged packages."""
+    """An OFD's lines with page and box, tables as typed rows, pages without text read by OCR (unless
+    options.ocr is "never"); coded errors for damaged packages."""
     package = Package(path)
+    pages = []
     with package.zip:
-        contents = [page for document in package.documents() for page in package.pages(document)]
-        pages = [page_items(page) for page in contents]
+        for document in package.documents():
+            media = package.media(document)
+            for contents in package.pages(document):
+                items = page_items(contents)
+                if not items and options.ocr != "never":
+                    items = scanned_items(package, contents, media)
+                pages.append(items)
     lines = render(pages, list(range(1, len(pages) + 1)))
     if not any(line.text.strip() for line in lines):
         raise PolicyKGError("E303", str(path))
