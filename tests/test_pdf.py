@@ -208,7 +208,7 @@ def fast_pages(pdf):
     from policykg.extractors.readers.pdf import PageReading
 
     document = pypdfium2.PdfDocument(pdf)
-    return sum(PageReading(page, "never", str(pdf)).items is not None for page in document)
+    return sum(PageReading(page, "never").items is not None for page in document)
 
 
 def generated_pdfs(tmp_path, zhengzhou):
@@ -250,3 +250,18 @@ def fast_pages_total(pdf):
     from policykg.extractors.readers.pdf import page_count
 
     return page_count(pdf)
+
+
+def test_pages_for_pdfplumber_read_in_parallel_give_the_same_lines(tmp_path):
+    from policykg.extractors.readers.pdf import batches, readings
+    from policykg.schema.models import ColumnRole
+
+    rows = [[str(n), f"第{n}项重点任务：推行工业用地标准地供应。", "市规划自然资源局", "市经信局", "2023年6月底前"]
+            for n in range(1, 1300)]
+    pdf = pdfgen.task_table(tmp_path / "long.pdf", title="工作要点", intro=["为深入贯彻党的二十大精神。"],
+                            header=["序号", "重点任务", "牵头单位", "责任单位", "完成时限"], rows=rows)
+    work = batches([(i, page.way) for i, page in enumerate(readings(pdf, None, "auto")) if page.items is None])
+    assert len(work) >= 2  # ruled pages: pdfplumber's, in several batches
+    lines = pdf_lines(pdf, jobs=2)
+    assert lines == pdf_lines(pdf, jobs=1)
+    assert [line.cell(ColumnRole.number) for line in lines if line.cells] == [row[0] for row in rows]

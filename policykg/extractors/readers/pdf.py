@@ -26,7 +26,7 @@ CID = re.compile(r"\(cid:\d+\)")
 MAX_CID_SHARE = 0.02
 WORD_GAP = 3.0  # points between two runs of a line that make a space (pdfplumber's x_tolerance)
 DOUBLED = 1.0  # points within which two text objects drawing the same run are a fake-bold pair
-PAGES_PER_CHUNK = 25
+PAGES_PER_CHUNK = 25  # pdfplumber pages per batch of parallel work
 
 
 def plumber_lines(page) -> list[Item]:
@@ -89,22 +89,22 @@ def segments(textpage, height: float) -> list[Piece] | None:
 
 
 class PageReading:
-    """How one page reads: its items from pypdfium2, or None when pdfplumber must read it; whether it
-    holds images."""
+    """How one page reads: `way` is "pdfium" (its items read here), "plumber" or "ocr" (read later,
+    possibly in parallel: slow_pages); how many images it holds."""
 
-    def __init__(self, page, ocr: str, path: str) -> None:
+    def __init__(self, page, ocr: str) -> None:
         objects = list(page_objects(page))
         kinds = {kind for kind, _ in objects}
         self.images = sum(kind == pdfium_c.FPDF_PAGEOBJ_IMAGE for kind, _ in objects)
         self.items: list[Item] | None = None
+        self.way = "plumber"
         if ocr == "always" or (ocr == "auto" and self.images and pdfium_c.FPDF_PAGEOBJ_TEXT not in kinds):
-            from policykg.extractors.readers.ocr import ocr_page
-
-            self.items = ocr_page(page, path)
+            self.way = "ocr"
         elif pdfium_c.FPDF_PAGEOBJ_PATH not in kinds and \
                 not doubled([handle for kind, handle in objects if kind == pdfium_c.FPDF_PAGEOBJ_TEXT]):
             pieces = segments(page.get_textpage(), page.get_height())
-            self.items = None if pieces is None else group_lines(pieces, WORD_GAP)
+            if pieces is not None:
+                self.items, self.way = group_lines(pieces, WORD_GAP), "pdfium"
 
 
 def open_pdf(path: Path, password: str | None):
@@ -116,30 +116,59 @@ def open_pdf(path: Path, password: str | None):
         raise PolicyKGError("E204", str(path), reason=str(exc).split("(")[-1].rstrip(").")) from None
 
 
-def plumber_pages(path: Path, password: str | None, indexes: list[int]) -> list[list[Item]]:
+def damaged(path: Path, exc: Exception) -> PolicyKGError:
+    """A library's error on a damaged file as a coded error (coded errors pass through)."""
+    return exc if isinstance(exc, PolicyKGError) else PolicyKGError("E204", str(path), reason=type(exc).__name__)
+
+
+def plumber_pages(path: Path, password: str | None, indexes: list[int]) -> dict[int, list[Item]]:
     """Pages (0-based indexes) read by pdfplumber."""
     import pdfplumber
 
+    if not indexes:
+        return {}
     with pdfplumber.open(path, password=password or "", pages=[i + 1 for i in indexes]) as pdf:
-        return [plumber_lines(page) for page in pdf.pages]
+        return dict(zip(indexes, (plumber_lines(page) for page in pdf.pages)))
 
 
-def read_pages(path: Path, options: ReadOptions, first: int, last: int) -> tuple[list, list[int], int]:
-    """Items of pages first..last-1 (0-based), their page numbers, and how many images they hold."""
-    document = open_pdf(path, options.password)
+def ocr_pages(path: Path, password: str | None, indexes: list[int]) -> dict[int, list[Item]]:
+    """Pages (0-based indexes) read by OCR."""
+    from policykg.extractors.readers.ocr import ocr_page
+
+    if not indexes:
+        return {}
+    document = open_pdf(path, password)
     try:
-        readings = [PageReading(document[index], options.ocr, str(path)) for index in range(first, last)]
-        slow = [first + i for i, reading in enumerate(readings) if reading.items is None]
-        by_plumber = dict(zip(slow, plumber_pages(path, options.password, slow))) if slow else {}
-    except PolicyKGError:
-        raise
-    except Exception as exc:
-        raise PolicyKGError("E204", str(path), reason=type(exc).__name__) from None
+        return {index: ocr_page(document[index], str(path)) for index in indexes}
     finally:
         document.close()
-    pages = [reading.items if reading.items is not None else by_plumber[first + i]
-             for i, reading in enumerate(readings)]
-    return pages, list(range(first + 1, last + 1)), sum(reading.images for reading in readings)
+
+
+def slow_pages(path: Path, password: str | None, pages: list[tuple[int, str]]) -> dict[int, list[Item]]:
+    """Items of the pages that pdfplumber or OCR reads: (0-based index, way) each."""
+    try:
+        found = plumber_pages(path, password, [i for i, way in pages if way == "plumber"])
+        return found | ocr_pages(path, password, [i for i, way in pages if way == "ocr"])
+    except Exception as exc:
+        raise damaged(path, exc) from None
+
+
+def readings(path: Path, password: str | None, ocr: str) -> list[PageReading]:
+    """Every page's reading (pypdfium2 pages read at once, the others marked)."""
+    document = open_pdf(path, password)
+    try:
+        return [PageReading(page, ocr) for page in document]
+    except Exception as exc:
+        raise damaged(path, exc) from None
+    finally:
+        document.close()
+
+
+def batches(pages: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Slow pages in batches of about equal work: PAGES_PER_CHUNK pdfplumber pages, or one OCR page."""
+    plumbed = [page for page in pages if page[1] == "plumber"]
+    return [plumbed[a:a + PAGES_PER_CHUNK] for a in range(0, len(plumbed), PAGES_PER_CHUNK)] + \
+        [[page] for page in pages if page[1] == "ocr"]
 
 
 def check_glyphs(text: str, path: str) -> None:
@@ -149,22 +178,23 @@ def check_glyphs(text: str, path: str) -> None:
 
 
 def read_pdf(path: Path, options: ReadOptions) -> SourceText:
-    """A PDF's lines; coded errors for encrypted, damaged and textless files. With jobs > 1 the
-    pages are read in parallel (in chunks); tables are still joined across pages."""
-    total = page_count(path, options.password)
-    chunks = [(first, min(first + PAGES_PER_CHUNK, total)) for first in range(0, total, PAGES_PER_CHUNK)]
-    if options.jobs > 1 and len(chunks) > 1:
+    """A PDF's lines; coded errors for encrypted, damaged and textless files. Pages that pdfplumber
+    or OCR reads go in batches to `jobs` processes when jobs > 1; tables are still joined across
+    pages."""
+    pages = readings(path, options.password, options.ocr)
+    work = batches([(i, page.way) for i, page in enumerate(pages) if page.items is None])
+    if options.jobs > 1 and len(work) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            parts = list(pool.map(read_pages, *zip(*[(path, options, a, b) for a, b in chunks])))
+            done = list(pool.map(slow_pages, *zip(*[(path, options.password, batch) for batch in work])))
     else:
-        parts = [read_pages(path, options, a, b) for a, b in chunks]
-    pages = [page for part in parts for page in part[0]]
-    numbers = [number for part in parts for number in part[1]]
-    images = sum(part[2] for part in parts)
-    lines = render(pages, numbers)
+        done = [slow_pages(path, options.password, batch) for batch in work]
+    read = {index: items for part in done for index, items in part.items()}
+    lines = render([page.items if page.items is not None else read[i] for i, page in enumerate(pages)],
+                   list(range(1, len(pages) + 1)))
     if not any(line.text.strip() for line in lines):
+        images = sum(page.images for page in pages)
         raise PolicyKGError(("E202" if options.ocr == "never" else "E206") if images else "E205", str(path))
     check_glyphs("".join(line.text for line in lines), str(path))
     return SourceText(path=str(path), encoding="pdf", lines=tuple(lines))
