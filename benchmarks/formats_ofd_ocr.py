@@ -71,11 +71,12 @@ def ocr_speed(folder: Path, corpus: Path, pages: int) -> None:
     pictures = [page.render(scale=SCALE).to_numpy() for page in pypdfium2.PdfDocument(scan)][:pages]
     raw, raw_cpu, _ = timed(lambda: [engine()(picture) for picture in pictures])
     wall, cpu, source = timed(lambda: read_pdf(scan, ReadOptions()))
+    parallel, _, _ = timed(lambda: read_pdf(scan, ReadOptions(jobs=2)))
     total = len(pypdfium2.PdfDocument(scan))
     print(f"OCR: rapidocr-onnxruntime alone {len(pictures) / raw:.2f} pages/s "
-          f"({raw_cpu / len(pictures):.1f} CPU s/page); "
-          f"read_pdf of the scan {total / wall:.2f} pages/s ({cpu / total:.1f} CPU s/page, {total} pages, "
-          f"{len(source.lines)} lines)")
+          f"({raw_cpu / len(pictures):.1f} CPU s/page); read_pdf of the scan {total / wall:.2f} pages/s "
+          f"({cpu / total:.1f} CPU s/page, {total} pages, {len(source.lines)} lines); "
+          f"with jobs=2 (pages in 2 processes) {total / parallel:.2f} pages/s")
 
 
 def ofd_ocr(corpus: Path, ofd_copies: int, ocr_pages: int) -> None:
