@@ -1,3 +1,5 @@
+import pytest
+
 """Cleaning and outlining keep provenance: page markers become pages, broken lines are joined."""
 from conftest import corpus_lines
 
@@ -48,3 +50,18 @@ def test_block_maps_text_offsets_back_to_lines():
     start = block.text.index("各市（州）、县（市、区）要结合本地实际")
     lines = block.lines_for(start, start + 10)
     assert "各市（州）、县（市、区）要结合本地实际" in lines[0].text
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a numbered headline broken over lines by the PDF layout is one item, not a heading
+    ("11.推进\n“信易贷”\n扩大信用贷款。\n组织平台接入。", [("11", False, "推进“信易贷”扩大信用贷款。组织平台接入。")]),
+    ("16．推动土地出让合同、\n勘测定界成果共享。", [("16", False, "推动土地出让合同、勘测定界成果共享。")]),
+    ("3.推动\n数据共享和开放，提升效率。", [("3", False, "推动数据共享和开放，提升效率。")]),
+    # real headings stay headings, with the paragraph after them as a block of its own
+    ("一、工作目标\n到2025年，全面建成。", [("一", True, "工作目标"), ("", False, "到2025年，全面建成。")]),
+    ("（一）总体要求\n坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。",
+     [("（一）", True, "总体要求"), ("", False, "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。")]),
+])
+def test_headings_and_broken_headlines(text, expected):
+    blocks = outline(clean(source_from_text(path="x.txt", text=text)).lines)
+    assert [(b.label, b.heading, b.text) for b in blocks] == expected

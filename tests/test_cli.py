@@ -116,3 +116,14 @@ def test_every_command_is_documented_in_the_readme():
     assert {"extract", "build", "query", "queries", "export", "schema"} <= set(names)
     for name in names:
         assert f"policykg {name}" in readme, f"README does not document 'policykg {name}'"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "gb18030"])
+def test_text_in_other_encodings_is_decoded(tmp_path, encoding):
+    source = (ROOT / "examples" / "zhengzhou_2023_work_points.txt").read_text(encoding="utf-8")
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(source.encode(encoding))
+    out = tmp_path / "out.jsonl"
+    result = run("extract", path, "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert [d["doc_number"] for d in records(out)] == ["郑政文[2023]62号"]

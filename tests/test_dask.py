@@ -23,7 +23,7 @@ def test_dask_cluster_gives_the_same_jsonl_as_the_local_run(tmp_path, corpus_dir
     ran_local = run_cli("extract", inputs, "--out", local, "--no-ner")
     ran_cluster = run_cli("extract", inputs, "--out", cluster, "--no-ner", "--dask", "local", "--jobs", "2")
     assert ran_local.returncode == ran_cluster.returncode == 1  # the broken package, reported by both
-    assert "[E301]" in ran_cluster.stderr and "broken.ofd" in ran_cluster.stderr
+    assert "[E631]" in ran_cluster.stderr and "broken.ofd" in ran_cluster.stderr
     assert len(local.read_text(encoding="utf-8").splitlines()) >= 8
     assert cluster.read_bytes() == local.read_bytes()
 

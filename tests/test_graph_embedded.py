@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from policykg.errors import PolicyKGError
 from policykg.graph.stores.embedded import EmbeddedReader, build
 
 DUMP = {
@@ -54,12 +55,13 @@ def test_a_killed_build_leaves_the_previous_graph_and_a_rerun_matches_a_clean_bu
     assert sorted(os.listdir(tmp_path)) == ["graph.lbug"]
 
 
-def test_writes_are_refused(corpus_db):
+def test_writes_are_refused_by_the_sandbox_and_by_the_database(corpus_db):
     with EmbeddedReader(corpus_db) as db:
-        with pytest.raises(RuntimeError, match="read-only"):
-            db.run("CREATE (:Agency {agency_id: 'x'})")
-        with pytest.raises(RuntimeError, match="read-only"):
-            db.run("MATCH (t:Task) DETACH DELETE t")
+        for write in ("CREATE (:Agency {agency_id: 'x'})", "MATCH (t:Task) DETACH DELETE t"):
+            with pytest.raises(PolicyKGError, match=r"\[E601\].*read-only"):
+                db.run(write)
+            with pytest.raises(RuntimeError, match="read-only"):  # behind the sandbox, the read-only database
+                db.connection.execute(write)
         assert db.run("MATCH (a:Agency {agency_id: 'x'}) RETURN count(*)")[1] == [[0]]
 
 

@@ -1,5 +1,5 @@
 """Every query of the library runs on the embedded store built from the corpus, with a checked result;
-the same tests run on Neo4j when NEO4J_URI is set."""
+the same tests run on Neo4j when NEO4J_URI and NEO4J_TEST_DATABASE are set."""
 import os
 import re
 
@@ -16,15 +16,14 @@ def db(request, corpus_db, corpus_graph):
         with EmbeddedReader(corpus_db) as reader:
             yield reader
         return
-    if not os.environ.get("NEO4J_URI"):
-        pytest.skip("NEO4J_URI not set: no Neo4j server")
+    if not (os.environ.get("NEO4J_URI") and os.environ.get("NEO4J_TEST_DATABASE")):
+        pytest.skip("NEO4J_URI and NEO4J_TEST_DATABASE not set: no Neo4j test database")
+    from neo4j_live import emptied_driver
     from policykg.graph.stores import neo4j_store
 
-    driver = neo4j_store.connect()
-    with driver.session(database=neo4j_store.database_name()) as session:
-        session.run("MATCH (n) DETACH DELETE n").consume()
-    neo4j_store.build(corpus_graph, driver)
-    with neo4j_store.Neo4jReader(driver) as reader:
+    driver, database = emptied_driver()  # the scratch database only, never the working one
+    neo4j_store.build(corpus_graph, driver, database=database).check()
+    with neo4j_store.Neo4jReader(driver, database=database) as reader:
         yield reader
 
 

@@ -88,8 +88,8 @@ def damaged(kind, tmp_path, notice):
 
 
 @pytest.mark.parametrize("kind,code,words", [
-    ("truncated", "E301", "corrupt or truncated OFD"), ("no_document", "E302", "Document.xml is missing"),
-    ("bad_xml", "E301", "bad XML"), ("empty", "E303", "the OFD has no text"),
+    ("truncated", "E631", "corrupt or truncated OFD"), ("no_document", "E632", "Document.xml is missing"),
+    ("bad_xml", "E631", "bad XML"), ("empty", "E633", "the OFD has no text"),
 ])
 def test_damaged_ofd_is_reported_and_the_others_extracted(kind, code, words, tmp_path, notice):
     bad = damaged(kind, tmp_path, notice)

@@ -32,3 +32,30 @@ def test_enclosed_title_is_not_a_reference():
     text = "现将《郑州市2023年优化营商环境工作要点》印发给你们。落实《优化营商环境条例》，落实《优化营商环境条例》。"
     refs = find_references(text, exclude=["郑州市2023年优化营商环境工作要点"])
     assert [(r.title, r.doc_number) for r in refs] == [("优化营商环境条例", None)]
+
+
+@pytest.mark.parametrize("text,titles", [
+    ("制定出台《政务公开工作规范》地方标准。", []),
+    ("研究制定《数据要素市场培育方案》，按照《数据安全法》要求推进。", ["数据安全法"]),
+    ("抓紧制定《实施细则》。落实《实施细则》各项要求。", ["实施细则"]),
+    ("出具《信用修复告知书》和《行政处罚决定书》。", []),
+    ("凭《营业执照》办理。依据《优化营商环境条例》（国务院令〔2019〕722号）。", ["优化营商环境条例"]),
+])
+def test_documents_to_be_made_and_forms_are_not_citations(text, titles):
+    assert [r.title for r in find_references(text, exclude=[])] == titles
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("全流程办理时限压减至0.5天", [(0.5, "天")]),
+    ("审批时间由50个工作日压减至45个工作日", [(45.0, "个工作日")]),
+    ("用户数突破170万", [(170.0, "万")]),
+    ("信用信息归集总量突破150亿条，查询次数超过10亿次", [(150.0, "亿条"), (10.0, "亿次")]),
+    ("参与创建企业超过1千家", [(1.0, "千家")]),
+    ("失信主体占比低于0.02%", [(0.02, "%")]),
+    ("电子证照种类超过80类", [(80.0, "类")]),
+    ("支持30家企业建设绿色工厂、5家企业建设零碳工厂", [(30.0, "家"), (5.0, "家")]),
+    ("全面落实“稳增长20条”政策", []),  # a name in quotes
+    ("给予不低于10万元的一次性奖励", []),  # a subsidy, not a target
+])
+def test_targets_in_more_wordings(text, expected):
+    assert [(t.value, t.unit) for t in find_targets(text)] == expected

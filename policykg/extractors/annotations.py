@@ -33,6 +33,7 @@ LEAD_TAIL = re.compile(r"(?:分别|统一|总)?牵头(?:负责)?$")
 # "由市科委牵头": a lead named in the running text of an annotated item
 LEAD_IN_TEXT = re.compile(r"由([^，,。；;由]{2,30}?)(?:统一|负责|分别)?牵头")
 AND = re.compile(r"和|及|与|以及")
+NAMED_BODY = re.compile(r"^(?:各|[\u4e00-\u9fff]{0,6}?(?:省|市(?!场)|自治区|州|区|县|盟|旗))")
 SEPARATOR_CHARS = "、，,；;"
 # words of a sentence that never stand in a unit's name
 SENTENCE_WORDS = re.compile(r"要|应当|必须|认真|贯彻|确保|切实|积极|进一步|加快|推动")
@@ -132,6 +133,22 @@ def build(start: int, end: int, raw: str, body: str, rules: Conventions) -> Anno
     return Annotation(start=start, end=end, units=tuple(units), time_limit=time_limit, raw=raw)
 
 
+class Taken:
+    """The characters of a text already inside an annotation (one flag per character, so that
+    checking a position costs the same however many annotations there are)."""
+
+    def __init__(self, size: int, annotations: list[Annotation]):
+        self.flags = bytearray(size + 1)
+        for annotation in annotations:
+            self.add(annotation.start, annotation.end)
+
+    def add(self, start: int, end: int) -> None:
+        self.flags[start:end] = b"\x01" * (end - start)
+
+    def covers(self, position: int) -> bool:
+        return bool(self.flags[position])
+
+
 def bracketed(text: str, closing: dict[int, int], rules: Conventions) -> list[Annotation]:
     found = []
     for match in BRACKETED.finditer(text):
@@ -186,16 +203,17 @@ def field_starts(text: str, breaks: tuple[int, ...]):
     return (m for m in KEY.finditer(text) if m.start() == 0 or m.start() in lines or text[m.start() - 1] in "。；;！ ")
 
 
-def field_lines(text: str, taken: list[tuple[int, int]], rules: Conventions,
+def field_lines(text: str, taken: Taken, rules: Conventions,
                 breaks: tuple[int, ...] = ()) -> list[Annotation]:
     """Unbracketed fields at a sentence or line start: 牵头单位：…。责任单位：…。完成时限：…。"""
     found = []
     for match in field_starts(text, breaks):
-        if any(a <= match.start() < b for a, b in taken) or any(a.start <= match.start() < a.end for a in found):
+        if taken.covers(match.start()):
             continue
         end = field_end(text, match.end(), breaks)
         body = text[match.start():end]
         found.append(build(match.start(), end, body, body, rules))
+        taken.add(match.start(), end)
     return found
 
 
@@ -234,13 +252,13 @@ def role_list(content: str, rules: Conventions) -> tuple[list[UnitMention], str 
     return None
 
 
-def trailing(text: str, closing: dict[int, int], taken: list[tuple[int, int]], rules: Conventions) -> list[Annotation]:
+def trailing(text: str, closing: dict[int, int], taken: Taken, rules: Conventions) -> list[Annotation]:
     """Bracketed unit lists that close a sentence or an item."""
     found = []
     for match in re.finditer(r"[（(〔]", text):
         start = match.start()
         end = closing[start]
-        if end - start > MAX_ANNOTATION_CHARS or any(a <= start < b for a, b in taken):
+        if end - start > MAX_ANNOTATION_CHARS or taken.covers(start):
             continue
         before = text[start - 1] if start else "。"
         after = text[end] if end < len(text) else "。"
@@ -254,12 +272,12 @@ def trailing(text: str, closing: dict[int, int], taken: list[tuple[int, int]], r
     return found
 
 
-def bare(text: str, taken: list[tuple[int, int]], rules: Conventions) -> list[Annotation]:
+def bare(text: str, taken: Taken, rules: Conventions) -> list[Annotation]:
     """A sentence that is only an annotation without brackets: "A牵头；B按职责负责；年底前完成。"
     (it needs a role word, so a sentence that merely names a unit is not one)."""
     found = []
     for match in SENTENCE.finditer(text):
-        if match.start() and text[match.start() - 1] not in "。！？" or any(a <= match.start() < b for a, b in taken):
+        if match.start() and text[match.start() - 1] not in "。！？" or taken.covers(match.start()):
             continue
         sentence = match.group(0)
         if len(sentence) > MAX_ANNOTATION_CHARS // 3 or not ROLE_TAIL.search(re.split(r"[，,；;。]", sentence)[0]):
@@ -277,19 +295,20 @@ def find_annotations(text: str, rules: Conventions | None = None, breaks: tuple[
     rules = rules or Conventions()
     closing = closing_positions(text)
     found = bracketed(text, closing, rules)
-    taken = [(a.start, a.end) for a in found]
+    taken = Taken(len(text), found)
     found += field_lines(text, taken, rules, breaks)
-    taken = [(a.start, a.end) for a in found]
+    taken = Taken(len(text), found)
     found += trailing(text, closing, taken, rules)
-    taken = [(a.start, a.end) for a in found]
+    taken = Taken(len(text), found)
     found += bare(text, taken, rules)
     return sorted(found, key=lambda a: a.start)
 
 
 def lead_in_text(text: str) -> list[UnitMention]:
-    """Leads the running text names: "由市科委牵头" (the unit must read as a body)."""
+    """Leads the running text names: "由市科委牵头" — a named body (with its level or place),
+    not a kind of department ("由住房城乡建设部门牵头" names a function, which the annotation names)."""
     return [u for match in LEAD_IN_TEXT.finditer(text) for u in mentions(match.group(1), Role.lead)
-            if unit_like(u.mention)]
+            if unit_like(u.mention) and NAMED_BODY.match(u.mention)]
 
 
 def standing_units(text: str) -> list[UnitMention]:

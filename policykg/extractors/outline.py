@@ -24,6 +24,9 @@ MARKERS: list[tuple[str, re.Pattern]] = [
 ]
 HEADING_PUNCT = re.compile(r"[。；;！？：:，,]")
 LABEL_CHARS = re.compile(r"[（()）、．.第章节条]")
+MAX_HEADLINE_CHARS = 20  # a sentence ending within this many characters is a broken headline, not a heading
+MAX_HEADLINE_LINES = 4
+BROKEN_HEADLINE_KINDS = ("num", "num_paren", "circled")
 
 
 class Block(Model):
@@ -54,6 +57,28 @@ def marker(text: str) -> tuple[str, str] | None:
 
 def label_of(raw: str, kind: str) -> str:
     return raw if kind in ("cn_paren", "num_paren", "chapter", "article") else LABEL_CHARS.sub("", raw)
+
+
+def is_heading(kind: str, rest: str, following: tuple[Line, ...]) -> bool:
+    """Whether an item's first line is a heading: no sentence punctuation, and not a sentence
+    broken over lines ("16．推动土地出让合同、" + …): the text does not end in a list separator,
+    and an arabic-numbered item ("11.推进" + "“信易贷”" + "扩大信用贷款。") reaches no sentence end
+    within a headline's length on the lines after it (一、/（一） headings may be that short)."""
+    if HEADING_PUNCT.search(rest) or rest.endswith(("、", "和", "及", "与")):
+        return False
+    if kind not in BROKEN_HEADLINE_KINDS:
+        return True
+    joined = rest
+    for line in following[:MAX_HEADLINE_LINES]:
+        if marker(line.text):
+            return True
+        joined += line.text
+        end = re.search(r"[。；;！？]", joined)
+        if end:
+            return end.start() > MAX_HEADLINE_CHARS
+        if len(joined) > MAX_HEADLINE_CHARS:
+            return True
+    return True
 
 
 def typical_width(lines: tuple[Line, ...]) -> int:
@@ -125,7 +150,7 @@ def outline(lines: tuple[Line, ...]) -> list[Block]:
                 continue
             build.open(kind, label_of(raw, kind), line, rest)
             following = lines[index + 1].text if index + 1 < len(lines) else ""
-            if not HEADING_PUNCT.search(text) and (len(text) < 0.75 * width or marker(following)):
+            if is_heading(kind, rest, lines[index + 1:]) and (len(text) < 0.75 * width or marker(following)):
                 build.current["heading"] = True
                 build.close()
         else:

@@ -37,7 +37,7 @@ STRIP = "，,；;。 "
 def unique_deadlines(deadlines: list[Deadline]) -> tuple[Deadline, ...]:
     seen, out = set(), []
     for deadline in deadlines:
-        key = deadline.date or ("ongoing" if deadline.ongoing else deadline.phrase)
+        key = (deadline.date or ("ongoing" if deadline.ongoing else deadline.phrase), deadline.kind)
         if key not in seen:
             seen.add(key)
             out.append(deadline)
@@ -201,4 +201,4 @@ def build_tasks(blocks: list[Block], doc_id: str, path: str, issued: dt.date | N
     for index, block in enumerate(blocks):
         builder.block(block, has_items(blocks, index))
     builder.resolve_deferred()
-    return sorted(builder.tasks, key=lambda t: (t.provenance.start_line, t.provenance.end_line))
+    return sorted(builder.tasks, key=lambda t: (t.provenance.pages[:1], t.provenance.start_line, t.provenance.end_line))

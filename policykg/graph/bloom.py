@@ -10,15 +10,15 @@ import uuid
 from pathlib import Path
 
 from policykg.graph.query_library import library
-from policykg.schema.graph import NODES, RELS
+from policykg.schema.graph import INDEXES, NODES, RELS
 
 PERSPECTIVE_VERSION = "2.4.0"
 CREATED = 1700000000000  # fixed, so the generated file is the same on every run
 NAMESPACE = uuid.UUID("6f1c5c9e-8b7a-4b8e-9d55-6a0f3c2b1e10")
 STYLE = {  # label: (colour, border, diameter, caption property, Bloom size)
-    "Document": ("#4C8EDA", "#2870c2", "80px", "doc_number", 3),
+    "Document": ("#4C8EDA", "#2870c2", "80px", "caption", 3),
     "Agency": ("#57C7E3", "#23b3d7", "65px", "name", 2),
-    "Task": ("#F16667", "#eb2728", "50px", "label", 1),
+    "Task": ("#F16667", "#eb2728", "50px", "caption", 1),
     "Target": ("#FFC454", "#d7a013", "35px", "text", 1),
     "Jurisdiction": ("#8DCC93", "#5db665", "60px", "name", 2),
 }
@@ -80,10 +80,16 @@ def perspective() -> dict:
         "isAuto": False, "type": "STANDARD_PERSPECTIVE", "parentPerspectiveId": None,
         "metadata": {"pathSegments": [{"source": a, "relationshipType": rel.type, "target": b}
                                       for rel in RELS for a, b in rel.ends],
-                     "indexes": [{"label": node.label, "type": "native", "propertyKeys": [node.key]}
-                                 for node in NODES]},
+                     "indexes": indexes()},
         "version": PERSPECTIVE_VERSION,
     }
+
+
+def indexes() -> list[dict]:
+    """The indexes schema.cypher and the driver's load create: each key's (its constraint's), then INDEXES."""
+    keys = [{"label": node.label, "type": "native", "propertyKeys": [node.key]} for node in NODES]
+    return keys + [{"label": i.label, "type": "native" if i.kind == "RANGE" else "text", "propertyKeys": [i.property]}
+                   for i in INDEXES]
 
 
 def grass() -> str:

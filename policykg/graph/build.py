@@ -2,6 +2,7 @@
 jurisdiction, citations linked to corpus documents or stubs, rows ready for every store."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -86,9 +87,11 @@ class GraphBuilder:
                   doc_number=reference.doc_number)
 
     def task(self, doc: Document, task: Task, place: Jurisdiction, issuer: ResolvedAgency | None) -> None:
-        dates = task.due_dates
+        due, completion = task.due, task.completion_dates
         self.node("Task", task.task_id, task_id=task.task_id, label=task.label, path=list(task.path),
-                  text=task.text, deadlines=dates, due_date=max(dates) if dates else None, ongoing=task.ongoing,
+                  text=task.text, deadlines=[d.date for d in due], deadline_kinds=[d.kind.value for d in due],
+                  deadline_clauses=[d.clause for d in due], due_date=max(completion) if completion else None,
+                  ongoing=task.ongoing,
                   source_path=task.provenance.path, start_line=task.provenance.start_line,
                   end_line=task.provenance.end_line, pages=list(task.provenance.pages))
         self.edge("HAS_TASK", "Document", doc.doc_id, "Task", task.task_id)
@@ -124,7 +127,26 @@ def level_of(place: str) -> str:
 def complete(label: str, row: dict[str, Any]) -> dict[str, Any]:
     """Every property of the label present (None when unknown), in schema order."""
     spec = next(n for n in NODES if n.label == label)
+    if "caption" in spec.properties:
+        row = {**row, "caption": caption(label, row)}
     return {name: row.get(name) for name in spec.properties}
+
+
+CAPTION_CHARS = 16
+CLAUSE_END = re.compile(r"[，。；：,;:]")
+
+
+def caption(label: str, row: dict[str, Any]) -> str | None:
+    """What Bloom and Browser show on a node, never blank: a document's 文号, else its title; a task's
+    label (when it has one), its first words (up to the first comma or stop, at most CAPTION_CHARS,
+    "…" when more follows) and its due date."""
+    if label == "Document":
+        return row.get("doc_number") or row.get("title")
+    text = (row.get("text") or "").rstrip("。；;")
+    words = CLAUSE_END.split(text)[0][:CAPTION_CHARS]
+    words += "…" if len(words) < len(text) else ""
+    due = row.get("due_date")
+    return " ".join(filter(None, (row.get("label"), words, due.isoformat() if due else None)))
 
 
 DOC_TYPES = (("通知", "notice"), ("意见", "opinion"), ("方案", "plan"), ("要点", "work_points"),

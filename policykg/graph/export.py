@@ -12,10 +12,11 @@ import networkx as nx
 from policykg.graph.model import GraphData
 from policykg.graph.stores.networkx_store import to_networkx
 from policykg.schema import Document, Task
-from policykg.schema.graph import NODES, RELS
+from policykg.schema.graph import NODES, RELS, neo4j_schema, stored
 
 ARRAY_DELIMITER = ";"
 NODE_LABELS = {n.label for n in NODES}
+SCHEMA_STEP = "cypher-shell -d neo4j -f schema.cypher"
 ADMIN_TYPES = {"STRING": "string", "DATE": "date", "BOOLEAN": "boolean", "INT64": "long", "DOUBLE": "double",
                "STRING[]": "string[]", "DATE[]": "date[]", "INT64[]": "long[]"}
 
@@ -68,8 +69,9 @@ def write_jsonl(documents: Iterable[Document], out: Path) -> int:
 
 
 def admin_value(value: Any) -> str:
-    """A value as neo4j-admin reads it; array elements joined by ';' (a ';' inside becomes '；')."""
-    if value is None:
+    """A value as neo4j-admin reads it; array elements joined by ';' (a ';' inside becomes '；'). An
+    empty field is an absent property, as the driver's load leaves None, "" and [] (schema.stored)."""
+    if stored(value) is None:
         return ""
     if isinstance(value, list):
         return ARRAY_DELIMITER.join(admin_value(v).replace(ARRAY_DELIMITER, "；") for v in value)
@@ -92,7 +94,8 @@ def admin_command(files: dict[str, list[str]]) -> str:
 
 
 def write_neo4j_admin(graph: GraphData, out: Path) -> str:
-    """One CSV per label and per relationship type and end pair, typed headers; returns the command."""
+    """One CSV per label and per relationship type and end pair with typed headers, schema.cypher (the
+    constraints and indexes neo4j-admin does not make) and import.sh; returns the import command."""
     out.mkdir(parents=True, exist_ok=True)
     files: dict[str, list[str]] = {}
     for node in NODES:
@@ -108,8 +111,15 @@ def write_neo4j_admin(graph: GraphData, out: Path) -> str:
                     for r in graph.edges.get(rel.type, []) if r["from_label"] == source and r["to_label"] == target)
             files.setdefault(rel.type, []).append(write_csv(out / f"{rel.type}_{source}_{target}.csv", header, rows))
     command = admin_command(files)
-    (out / "import.sh").write_text(f"#!/bin/sh\n# run inside this folder, with the database stopped\n{command}\n",
-                                   encoding="utf-8")
+    (out / "schema.cypher").write_text("".join(f"{statement};\n" for statement in neo4j_schema()), encoding="utf-8")
+    script = out / "import.sh"
+    script.write_text(
+        "#!/bin/sh\nset -e\n# 1. run inside this folder, with the database stopped:\n"
+        f"{command}\n"
+        "# 2. neo4j-admin makes no constraints or indexes: once the server has started, run (with -a, -u\n"
+        "#    and -p for your server) the constraints and indexes every analyst query relies on:\n"
+        f"echo 'imported. Start Neo4j, then run: {SCHEMA_STEP}'\n", encoding="utf-8")
+    script.chmod(0o755)
     return command
 
 

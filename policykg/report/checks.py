@@ -1,24 +1,30 @@
-"""The consistency checks: pure functions from report data to checks with offending items."""
+"""The consistency checks: pure functions from report data to checks with offending items, in the
+report's language (policykg.report.words)."""
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
 
+from policykg.graph.agencies import canonical_body
 from policykg.graph.citations import normal_number, normal_title
 from policykg.report.data import ReportData
 from policykg.report.model import Check, Item
+from policykg.report.words import say, section
 
 SIMILAR_TASKS = 0.35     # character-bigram Jaccard above which two tasks are "the same measure"
 SIMILAR_NAMES = 0.8      # difflib ratio above which two agency names look like one body
 EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+LEVEL_SUFFIX = re.compile(r"(?:办公厅|办公室|委员会|厅|局|委|办)$")
 
 
-def task_item(task: dict, key: str, severity: str, summary: str, **details) -> Item:
-    return Item(key=key, severity=severity, summary=summary, doc_number=task["doc_number"], document=task["title"],
-                source_path=task["source_path"], start_line=task["start_line"],
-                details={"task": task["text"][:200], **details})
+def titled(name: str, lang: str, severity: str, items: list[Item], warn_days: int = 14) -> Check:
+    title, description = section(lang, name, warn_days)
+    return Check(name=name, title=title, description=description, severity=severity, items=items)
 
 
 def owners(data: ReportData) -> dict[str, list[dict]]:
@@ -29,33 +35,52 @@ def owners(data: ReportData) -> dict[str, list[dict]]:
     return out
 
 
-def ownerless(data: ReportData) -> Check:
+def task_item(task: dict, key: str, severity: str, summary: str, owned: list[dict], text: str | None = None,
+              **details) -> Item:
+    """An item about a task (or one clause of it): its text, owners (leads first), 文号 and file:line."""
+    names = [o["agency"] for o in sorted(owned, key=lambda o: o["role"] != "lead")]
+    return Item(key=key, severity=severity, summary=summary, doc_number=task["doc_number"], document=task["title"],
+                source_path=task["source_path"], start_line=task["start_line"],
+                details={"task": (text or task["text"])[:200], "owners": list(dict.fromkeys(names)), **details})
+
+
+def ownerless(data: ReportData, lang: str) -> Check:
     owned = owners(data)
-    items = [task_item(t, t["task_id"], "warning", "no responsible unit") for t in data.tasks if not owned[t["task_id"]]]
-    return Check(name="ownerless", title="Tasks with no responsible unit", severity="warning", items=items,
-                 description="A task whose text names no lead or responsible unit: nobody can be held to it.")
+    items = [task_item(t, t["task_id"], "warning", say(lang, "ownerless_summary"), [])
+             for t in data.tasks if not owned[t["task_id"]]]
+    return titled("ownerless", lang, "warning", items)
 
 
-def undated(data: ReportData) -> Check:
-    items = [task_item(t, t["task_id"], "info", "neither a deadline nor ongoing")
+def undated(data: ReportData, lang: str) -> Check:
+    owned = owners(data)
+    items = [task_item(t, t["task_id"], "info", say(lang, "undated_summary"), owned[t["task_id"]])
              for t in data.tasks if not t["deadlines"] and not t["ongoing"]]
-    return Check(name="undated", title="Tasks with neither a deadline nor an ongoing flag", severity="info",
-                 items=items, description="Owned tasks without a time limit cannot fall overdue.")
+    return titled("undated", lang, "info", items)
 
 
-def impossible(data: ReportData) -> Check:
-    items = []
+def clauses(task: dict, kinds: tuple[str, ...] = ("completion",)) -> list[tuple[dt.date, str]]:
+    """(date, clause text) of a task's deadlines of the given kinds; a clause left empty is the whole task."""
+    return [(day, clause or task["text"]) for day, kind, clause in
+            zip(task["deadlines"], task["deadline_kinds"], task["deadline_clauses"]) if kind in kinds]
+
+
+def before_issue(task: dict, day: dt.date) -> bool:
+    return bool(task["issue_date"]) and day < task["issue_date"]
+
+
+def impossible(data: ReportData, lang: str) -> Check:
+    owned, items = owners(data), []
     for t in data.tasks:
-        for day in t["deadlines"]:
-            if t["issue_date"] and day < t["issue_date"]:
-                items.append(task_item(t, f"{t['task_id']}:{day}", "error",
-                                       f"deadline {day} is before the issue date {t['issue_date']}", deadline=str(day)))
+        for day, clause in clauses(t, ("completion", "target")):
+            if before_issue(t, day):
+                summary = say(lang, "before_issue", due=day, issued=t["issue_date"])
             elif not EARLIEST <= day <= LATEST:
-                items.append(task_item(t, f"{t['task_id']}:{day}", "error", f"implausible deadline {day}",
-                                       deadline=str(day)))
-    return Check(name="impossible_deadlines", title="Deadlines before the issue date, or impossible",
-                 severity="error", items=items,
-                 description="A deadline that passed before the document was issued is a drafting or extraction error.")
+                summary = say(lang, "implausible", due=day)
+            else:
+                continue
+            items.append(task_item(t, f"{t['task_id']}:{day}", "error", summary, owned[t["task_id"]], clause,
+                                   deadline=str(day)))
+    return titled("impossible_deadlines", lang, "error", items)
 
 
 def status(due: dt.date, as_of: dt.date, warn_days: int) -> str:
@@ -64,27 +89,37 @@ def status(due: dt.date, as_of: dt.date, warn_days: int) -> str:
     return "yellow" if (due - as_of).days <= warn_days else "green"
 
 
-def overdue(data: ReportData, as_of: dt.date, warn_days: int) -> tuple[Check, list[dict]]:
-    """Tasks overdue (red) or due within warn_days (yellow), and agencies ranked by overdue tasks."""
+def overdue(data: ReportData, as_of: dt.date, warn_days: int, lang: str) -> tuple[Check, list[dict]]:
+    """Clauses overdue (red) or due within warn_days (yellow), each with its own text, and the
+    responsible units ranked by their tasks' worst light: leads, or the co units of a task without one.
+
+    Only completion deadlines count; one before the issue date is impossible, not overdue."""
     owned = owners(data)
     items, per_agency = [], defaultdict(Counter)
     for t in data.tasks:
-        if t["ongoing"] or not t["due_date"]:
+        if t["ongoing"]:
             continue
-        light = status(t["due_date"], as_of, warn_days)
-        for owner in owned[t["task_id"]]:
-            per_agency[owner["agency"]][light] += 1
-        if light != "green":
-            names = [o["agency"] for o in owned[t["task_id"]]]
-            days = (as_of - t["due_date"]).days
-            summary = f"due {t['due_date']} ({days} days overdue)" if light == "red" else f"due {t['due_date']}"
-            items.append(task_item(t, t["task_id"], light, summary, due_date=str(t["due_date"]), owners=names))
-    items.sort(key=lambda i: (i.severity != "red", i.details["due_date"]))
+        lights = []
+        for day, clause in clauses(t):
+            if before_issue(t, day):
+                continue
+            light = status(day, as_of, warn_days)
+            lights.append(light)
+            if light == "green":
+                continue
+            days = abs((as_of - day).days)
+            summary = say(lang, "overdue_summary" if light == "red" else "due_summary", days=days)
+            items.append(task_item(t, f"{t['task_id']}:{day}", light, summary, owned[t["task_id"]], clause,
+                                   due_date=str(day)))
+        if lights:
+            worst = min(lights, key=["red", "yellow", "green"].index)
+            leads = [o for o in owned[t["task_id"]] if o["role"] == "lead"] or owned[t["task_id"]]
+            for name in {o["agency"] for o in leads}:
+                per_agency[name][worst] += 1
+    items.sort(key=lambda i: (i.severity != "red", i.details["due_date"], i.key))
     ranking = sorted(({"agency": name, **{c: n[c] for c in ("red", "yellow", "green")}}
                       for name, n in per_agency.items()), key=lambda r: (-r["red"], -r["yellow"], r["agency"]))
-    check = Check(name="overdue", title=f"Overdue tasks as of {as_of}", severity="red", items=items,
-                  description=f"Red: the last deadline has passed; yellow: due within {warn_days} days.")
-    return check, ranking
+    return titled("overdue", lang, "red", items, warn_days), ranking
 
 
 def naming(data: ReportData) -> Check:
@@ -115,7 +150,7 @@ def naming(data: ReportData) -> Check:
                              "jurisdiction that stayed apart (candidates for the alias table).")
 
 
-def citations(data: ReportData) -> Check:
+def citations(data: ReportData, lang: str) -> Check:
     items = []
     stubs = defaultdict(set)
     titles_by_number = defaultdict(set)
@@ -127,23 +162,21 @@ def citations(data: ReportData) -> Check:
         if not c["stub"] and c["cited_number"] and c["to_number"] and \
                 normal_number(c["cited_number"]) != normal_number(c["to_number"]):
             items.append(Item(key=f"number:{c['from_id']}:{c['to_id']}", severity="warning",
-                              summary=f"《{c['cited_title']}》 cited as {c['cited_number']}, "
-                                      f"but the corpus document is {c['to_number']}",
+                              summary=say(lang, "number_mismatch", title=c["cited_title"], cited=c["cited_number"],
+                                          number=c["to_number"]),
                               doc_number=c["from_number"], document=c["from_title"], source_path=c["source_path"],
                               start_line=c["start_line"]))
     for number, titles in titles_by_number.items():
         if len(titles) > 1:
             items.append(Item(key=f"titles:{number}", severity="warning",
-                              summary=f"{number} cited with {len(titles)} titles: {'；'.join(sorted(titles))}"))
+                              summary=say(lang, "titles", number=number, n=len(titles),
+                                          titles="；".join(sorted(titles)))))
     for (number, title), citing in sorted(stubs.items(), key=lambda kv: (-len(kv[1]), kv[0][1] or "")):
         label = f"《{title}》" if title else ""
         items.append(Item(key=f"stub:{number or title}", severity="info",
-                          summary=f"not in the corpus: {label}{f'（{number}）' if number else ''}, cited by {len(citing)}",
+                          summary=say(lang, "stub", label=label, number=f"（{number}）" if number else "", n=len(citing)),
                           details={"cited_by": sorted(citing)}))
-    return Check(name="citations", title="Citations: missing documents and conflicting references",
-                 severity="warning", items=items,
-                 description="Documents cited but not in the corpus (a list to acquire), a 文号 cited with different "
-                             "titles, and a title cited with a 文号 that is not the corpus document's.")
+    return titled("citations", lang, "warning", items)
 
 
 def bigrams(text: str) -> set[str]:
@@ -155,16 +188,38 @@ def similarity(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def slippage(data: ReportData) -> Check:
-    """A document that cites a higher-level one and sets a later deadline, or another lead, for the same task."""
+@lru_cache(maxsize=1)
+def counterpart_families() -> dict[str, str]:
+    """Body name -> its function family (data/counterparts.json)."""
+    table = json.loads(resources.files("policykg.data").joinpath("counterparts.json").read_text(encoding="utf-8"))
+    return {body: family for family, bodies in table.items() if not family.startswith("_") for body in bodies}
+
+
+def function_of(name: str, jurisdiction: str | None) -> str:
+    """What a body does, whatever its level: the name less its places, through the alias table, its
+    counterpart family, less the level word (厅/局/委): 湖南省住房城乡建设厅 and 娄底市住房和城乡建设局 -> 住房城乡建设."""
+    for place in (jurisdiction or "").split("/"):
+        name = name.removeprefix(place)
+    body = canonical_body(name)
+    return counterpart_families().get(body) or LEVEL_SUFFIX.sub("", body) or body
+
+
+def leads_by_task(data: ReportData) -> dict[str, dict[str, str]]:
+    """task_id -> {function: agency name} of its leads."""
+    place = {a["agency_id"]: a["jurisdiction"] for a in data.agencies}
+    leads: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in data.leads:
+        leads[row["task_id"]][function_of(row["agency"], place.get(row["agency_id"]))] = row["agency"]
+    return leads
+
+
+def slippage(data: ReportData, lang: str) -> Check:
+    """A task of a document citing a higher-level one, matched to the cited document's most similar task:
+    due later than it, or led by a body that is not the counterpart of its lead."""
     tasks_of = defaultdict(list)
     for t in data.tasks:
         tasks_of[t["doc_id"]].append({**t, "grams": bigrams(t["text"][:120])})
-    place = {a["agency_id"]: (a["jurisdiction"] or "").split("/")[-1] for a in data.agencies}
-    leads = defaultdict(set)
-    for row in data.leads:  # a lead's body without its place: 眉山市发展改革委 -> 发展改革委
-        name, where = row["agency"], place.get(row["agency_id"], "")
-        leads[row["task_id"]].add(name[len(where):] if where and name.startswith(where) else name)
+    leads = leads_by_task(data)
     items = []
     for c in data.citations:
         if c["stub"] or c["from_id"] == c["to_id"]:
@@ -174,34 +229,31 @@ def slippage(data: ReportData) -> Check:
             score, high = max(scored, key=lambda s: s[0], default=(0.0, None))
             if high is None or score < SIMILAR_TASKS:
                 continue
-            later = low["due_date"] and high["due_date"] and low["due_date"] > high["due_date"]
-            if later:
-                items.append(pair_item(low, high, score, "later deadline",
-                                       f"due {low['due_date']}, the cited document says {high['due_date']}"))
             low_leads, high_leads = leads[low["task_id"]], leads[high["task_id"]]
-            if low_leads and high_leads and not low_leads & high_leads:
-                items.append(pair_item(low, high, score, "different lead",
-                                       f"led by {'、'.join(sorted(low_leads))}, the cited document names "
-                                       f"{'、'.join(sorted(high_leads))}"))
-    return Check(name="slippage", title="Deadline slippage between levels", severity="warning", items=items,
-                 description="A task of a document that cites (implements) another sets a later deadline, or "
-                             "names another lead body, than the matching task of the cited document "
-                             "(tasks matched by text similarity).")
+            if low["due_date"] and high["due_date"] and low["due_date"] > high["due_date"]:
+                items.append(pair_item(low, high, score, "later", say(lang, "later", low=low["due_date"],
+                                                                          high=high["due_date"]), low_leads))
+            if low_leads and high_leads and not low_leads.keys() & high_leads.keys():
+                items.append(pair_item(low, high, score, "lead", say(
+                    lang, "different_lead", low="、".join(sorted(low_leads.values())),
+                    high="、".join(sorted(high_leads.values()))), low_leads))
+    return titled("slippage", lang, "warning", items)
 
 
-def pair_item(low: dict, high: dict, score: float, kind: str, summary: str) -> Item:
-    return Item(key=f"slip:{kind}:{low['task_id']}:{high['task_id']}", severity="warning", summary=f"{kind}: {summary}",
+def pair_item(low: dict, high: dict, score: float, kind: str, summary: str, low_leads: dict) -> Item:
+    return Item(key=f"slip:{kind}:{low['task_id']}:{high['task_id']}", severity="warning", summary=summary,
                 doc_number=low["doc_number"], document=low["title"], source_path=low["source_path"],
                 start_line=low["start_line"],
-                details={"task": low["text"][:200], "cited_task": high["text"][:200],
+                details={"task": low["text"][:200], "owners": sorted(low_leads.values()), "kind": kind,
+                         "due_date": str(low["due_date"] or ""),
+                         "cited_task": high["text"][:200], "cited_due_date": str(high["due_date"] or ""),
                          "cited_doc_number": high["doc_number"], "cited_document": high["title"],
                          "similarity": round(score, 2)})
 
 
-def duplicates(data: ReportData) -> Check:
+def duplicates(data: ReportData, lang: str) -> Check:
     items = [Item(key=f"dup:{d['doc_id']}", severity="info", summary="; ".join(d["merge_conflicts"]),
                   doc_number=d["doc_number"], document=d["title"], source_path=d["source_path"],
                   start_line=d["start_line"], details={"sources": d["sources"]})
              for d in data.documents if d["merge_conflicts"]]
-    return Check(name="duplicates", title="Duplicate documents whose copies disagreed", severity="info", items=items,
-                 description="Documents read from several sources and merged, where the copies differed.")
+    return titled("duplicates", lang, "info", items)

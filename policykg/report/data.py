@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 QUERIES = {
     "tasks": "MATCH (d:Document)-[:HAS_TASK]->(t:Task) "
              "RETURN t.task_id AS task_id, t.label AS label, t.text AS text, t.deadlines AS deadlines, "
+             "t.deadline_kinds AS deadline_kinds, t.deadline_clauses AS deadline_clauses, "
              "t.due_date AS due_date, t.ongoing AS ongoing, t.source_path AS source_path, "
              "t.start_line AS start_line, t.pages AS pages, d.doc_id AS doc_id, d.doc_number AS doc_number, "
              "d.title AS title, d.issue_date AS issue_date",
@@ -44,6 +45,7 @@ class ReportData(BaseModel):
 
 
 DATE_FIELDS = ("due_date", "issue_date")
+LIST_FIELDS = ("deadline_kinds", "deadline_clauses")
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -60,6 +62,9 @@ def rows(reader, query: str) -> list[dict[str, Any]]:
         for field in DATE_FIELDS:
             if field in record:
                 record[field] = as_date(record[field])
+        for field in LIST_FIELDS:
+            if field in record:
+                record[field] = list(record[field] or [])
         if "deadlines" in record:
             record["deadlines"] = [as_date(d) for d in record["deadlines"] or []]
         out.append(record)

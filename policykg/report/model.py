@@ -50,6 +50,7 @@ class Report(BaseModel):
 
     as_of: dt.date
     warn_days: int
+    lang: str = "zh"
     checks: list[Check]
     overdue_by_agency: list[dict[str, Any]] = Field(default_factory=list)
     due_per_month: list[dict[str, Any]] = Field(default_factory=list)

@@ -1,8 +1,10 @@
 """The IR models shared by every stage."""
 from policykg.schema.models import (
+    DUE_KINDS,
     Cell,
     ColumnRole,
     Deadline,
+    DeadlineKind,
     Document,
     ExtractionError,
     ExtractionResult,
@@ -18,6 +20,7 @@ from policykg.schema.models import (
 )
 
 __all__ = [
-    "Cell", "ColumnRole", "Deadline", "Document", "ExtractionError", "ExtractionResult", "Line", "Precision", "Provenance",
+    "DUE_KINDS", "Cell", "ColumnRole", "Deadline", "DeadlineKind", "Document", "ExtractionError", "ExtractionResult",
+    "Line", "Precision", "Provenance",
     "Reference", "Role", "SourceText", "Target", "Task", "UnitMention",
 ]

@@ -1,8 +1,8 @@
 """The graph schema as data: labels, keys, property types, relationship types and their ends.
 
 Every store's schema is generated from these tables and never written twice: the embedded
-store's DDL, Neo4j constraints and indexes, neo4j-admin CSV headers, GraphML keys and the
-Cypher linter's schema.
+store's DDL, Neo4j constraints and indexes (the driver's load and the bundle's schema.cypher),
+neo4j-admin CSV headers, GraphML keys, the Bloom perspective's indexes and the Cypher linter's schema.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class NodeType:
     key: str
     properties: dict[str, str]
     description: str = ""
+    merged: tuple[str, ...] = ()  # list properties a load unions with what the store already holds
 
 
 @dataclass(frozen=True)
@@ -34,17 +35,18 @@ NODES: tuple[NodeType, ...] = (
         "doc_id": STRING, "title": STRING, "doc_number": STRING, "issue_date": DATE, "doc_type": STRING,
         "jurisdiction": STRING, "province": STRING, "stub": BOOLEAN, "source_path": STRING,
         "start_line": INT, "end_line": INT, "pages": INT_LIST, "sources": STRING_LIST,
-        "enclosed_titles": STRING_LIST, "merge_conflicts": STRING_LIST},
+        "enclosed_titles": STRING_LIST, "merge_conflicts": STRING_LIST, "caption": STRING},
         "A policy document; stub=true for one cited but not in the corpus"),
     NodeType("Agency", "agency_id", {
         "agency_id": STRING, "name": STRING, "jurisdiction": STRING, "level": STRING, "is_group": BOOLEAN,
-        "aliases": STRING_LIST}, "A government body, or a collective of bodies (is_group)"),
+        "aliases": STRING_LIST}, "A government body, or a collective of bodies (is_group)", merged=("aliases",)),
     NodeType("Jurisdiction", "jurisdiction_id", {
         "jurisdiction_id": STRING, "name": STRING, "level": STRING}, "A province, city or county"),
     NodeType("Task", "task_id", {
         "task_id": STRING, "label": STRING, "path": STRING_LIST, "text": STRING, "deadlines": DATE_LIST,
-        "due_date": DATE, "ongoing": BOOLEAN, "source_path": STRING, "start_line": INT, "end_line": INT,
-        "pages": INT_LIST}, "An obligation: a measure or a sentence that assigns work"),
+        "deadline_kinds": STRING_LIST, "deadline_clauses": STRING_LIST, "due_date": DATE, "ongoing": BOOLEAN, "source_path": STRING, "start_line": INT, "end_line": INT,
+        "pages": INT_LIST, "caption": STRING}, "An obligation: a measure or a sentence that assigns work. deadlines: its completion deadlines and "
+        "target years, with their kinds and clauses (parallel lists); due_date: its last completion deadline"),
     NodeType("Target", "target_id", {
         "target_id": STRING, "value": FLOAT, "unit": STRING, "comparator": STRING, "text": STRING},
         "A quantitative target of a task"),
@@ -65,8 +67,43 @@ RELS: tuple[RelType, ...] = (
             "a jurisdiction within another; an internal division within its department"),
 )
 
+
+
+@dataclass(frozen=True)
+class Index:
+    """A Neo4j index for the properties analysts filter on: RANGE for equality and ranges, TEXT for
+    CONTAINS (a range index cannot serve it)."""
+
+    label: str
+    property: str
+    kind: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.label.lower()}_{self.property}" + ("_text" if self.kind == "TEXT" else "")
+
+
+INDEXES: tuple[Index, ...] = (
+    Index("Task", "due_date", "RANGE"), Index("Agency", "name", "RANGE"), Index("Document", "doc_number", "RANGE"),
+    Index("Document", "title", "RANGE"), Index("Agency", "name", "TEXT"), Index("Document", "title", "TEXT"),
+)
+
 NODE_BY_LABEL = {n.label: n for n in NODES}
 REL_BY_TYPE = {r.type: r for r in RELS}
+
+
+def neo4j_schema() -> list[str]:
+    """Neo4j DDL: a uniqueness constraint on every key (backed by a range index), then INDEXES."""
+    out = [f"CREATE CONSTRAINT {n.label.lower()}_{n.key} IF NOT EXISTS FOR (n:{n.label}) REQUIRE n.{n.key} IS UNIQUE"
+           for n in NODES]
+    out += [f"CREATE {i.kind} INDEX {i.name} IF NOT EXISTS FOR (n:{i.label}) ON (n.{i.property})" for i in INDEXES]
+    return out
+
+
+def stored(value):
+    """A value as both Neo4j paths store it: empty strings and lists are absent, as neo4j-admin
+    import leaves them (it cannot write either)."""
+    return None if value == "" or value == [] else value
 
 
 def property_keys() -> list[str]:

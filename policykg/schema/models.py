@@ -91,16 +91,34 @@ class Precision(str, Enum):
     year = "year"
 
 
-class Deadline(Model):
-    """A time limit: the last day of the period named, the phrase it came from, how precise it is.
+class DeadlineKind(str, Enum):
+    """What a date in a task is: only a completion deadline can fall overdue."""
 
-    An "ongoing" limit (持续推进, 长期, 常态化) has no date.
+    completion = "completion"    # 2023年7月底前完成…, 完成时限：2023年12月
+    recurring = "recurring"      # 每月25日前报送…
+    eligibility = "eligibility"  # 2023年6月30日前注册的企业, 对第一季度新投产的企业
+    validity = "validity"        # 有效期至…, 自2023年至2024年…, 可在…前补缴, 第二季度开始
+    extension = "extension"      # 政策延续到2023年底, 延长至2027年底
+    target = "target"            # 到2025年，实现…; 2023年新增…
+
+
+DUE_KINDS = (DeadlineKind.completion, DeadlineKind.target)
+
+
+class Deadline(Model):
+    """A date of a task: the last day of the period named, the phrase it came from, how precise it is,
+    what kind of date it is and the clause it governs.
+
+    An "ongoing" limit (持续推进, 长期, 常态化) has no date; nor has a recurring one (每月25日前).
     """
 
     date: dt.date | None = None
     phrase: str
     precision: Precision | None = None
     ongoing: bool = False
+    kind: DeadlineKind = DeadlineKind.completion
+    clause: str = Field(default="", description="the part of the sentence the date governs; empty for a "
+                                                "time-limit field (完成时限), which governs the whole task")
 
 
 class Target(Model):
@@ -145,9 +163,23 @@ class Task(Model):
         return any(d.ongoing for d in self.deadlines)
 
     @property
+    def due(self) -> list[Deadline]:
+        """The first completion deadline or target year per distinct date, in order of appearance."""
+        by_date: dict[dt.date, Deadline] = {}
+        for deadline in self.deadlines:
+            if deadline.date and deadline.kind in DUE_KINDS:
+                by_date.setdefault(deadline.date, deadline)
+        return list(by_date.values())
+
+    @property
     def due_dates(self) -> list[dt.date]:
-        """Distinct deadline dates in order of appearance."""
-        return list(dict.fromkeys(d.date for d in self.deadlines if d.date))
+        """Distinct dates by which something is to be done or reached (completion or target), in order."""
+        return [d.date for d in self.due]
+
+    @property
+    def completion_dates(self) -> list[dt.date]:
+        """Distinct completion deadlines: the dates that make the task overdue once passed."""
+        return [d.date for d in self.due if d.kind is DeadlineKind.completion]
 
 
 class Document(Model):

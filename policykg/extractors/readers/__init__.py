@@ -30,10 +30,20 @@ READERS: dict[str, str] = {
     ".md": "policykg.extractors.readers.text:read_text",
     ".markdown": "policykg.extractors.readers.text:read_text",
     ".pdf": "policykg.extractors.readers.pdf:read_pdf",
+    ".html": "policykg.extractors.readers.html:read_html",
+    ".htm": "policykg.extractors.readers.html:read_html",
+    ".shtml": "policykg.extractors.readers.html:read_html",
+    ".xhtml": "policykg.extractors.readers.html:read_html",
+    ".docx": "policykg.extractors.readers.docx:read_docx",
+    ".xlsx": "policykg.extractors.readers.xlsx:read_xlsx",
+    ".xlsm": "policykg.extractors.readers.xlsx:read_xlsx",
     ".ofd": "policykg.extractors.readers.ofd:read_ofd",
 }
 # formats to convert before reading: suffix -> what to say
-CONVERT_FIRST: dict[str, str] = {}
+CONVERT_FIRST: dict[str, str] = {
+    suffix: f"convert it to {target} first, e.g. `libreoffice --headless --convert-to {target[1:]} FILE`"
+    for suffix, target in ((".doc", ".docx"), (".wps", ".docx"), (".xls", ".xlsx"), (".et", ".xlsx"))
+}
 
 
 def reader_for(path: Path):

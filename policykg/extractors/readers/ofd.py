@@ -205,7 +205,7 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, EOFError) as exc:
-            raise PolicyKGError("E301", str(path), reason=str(exc) or type(exc).__name__) from None
+            raise PolicyKGError("E631", str(path), reason=str(exc) or type(exc).__name__) from None
         except OSError as exc:
             raise PolicyKGError("E005", str(path), reason=exc.strerror or str(exc)) from None
 
@@ -214,18 +214,18 @@ class Package:
         try:
             return ElementTree.fromstring(self.zip.read(name))
         except KeyError:
-            raise PolicyKGError("E302", str(self.path), reason=f"{name} is missing") from None
+            raise PolicyKGError("E632", str(self.path), reason=f"{name} is missing") from None
         except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
-            raise PolicyKGError("E301", str(self.path), reason=f"{name}: {exc}") from None
+            raise PolicyKGError("E631", str(self.path), reason=f"{name}: {exc}") from None
         except ElementTree.ParseError as exc:
-            raise PolicyKGError("E301", str(self.path), reason=f"{name}: bad XML ({exc})") from None
+            raise PolicyKGError("E631", str(self.path), reason=f"{name}: bad XML ({exc})") from None
 
     def documents(self) -> list[str]:
         """The Document.xml of every DocBody."""
         roots = [(child(body, "DocRoot").text or "").strip() for body in descendants(self.xml("OFD.xml"), "DocBody")
                  if child(body, "DocRoot") is not None]
         if not roots:
-            raise PolicyKGError("E302", str(self.path), reason="OFD.xml names no DocRoot")
+            raise PolicyKGError("E632", str(self.path), reason="OFD.xml names no DocRoot")
         return roots
 
     def pages(self, document: str) -> list[list]:
@@ -304,5 +304,5 @@ def read_ofd(path: Path, options: ReadOptions) -> SourceText:
                 pages.append(items)
     lines = render(pages, list(range(1, len(pages) + 1)))
     if not any(line.text.strip() for line in lines):
-        raise PolicyKGError("E303", str(path))
+        raise PolicyKGError("E633", str(path))
     return SourceText(path=str(path), encoding="ofd", lines=tuple(lines))

@@ -8,7 +8,7 @@ import re
 from policykg.lexicon.roles import TABLE_HEADERS as HEADERS
 from policykg.schema.models import Cell, ColumnRole, Model
 
-NUMBER = re.compile(r"^\d{1,3}$")
+NUMBER = re.compile(r"^(\d{1,3})[.．、]?$")  # "3", or "3." as automatic numbering writes it
 
 
 class Columns(Model):
@@ -50,8 +50,8 @@ def typed_row(columns: Columns, cells: list[str]) -> Row:
     roles = [(ColumnRole.number, columns.number), (ColumnRole.task, columns.task), (ColumnRole.lead, columns.lead),
              *((ColumnRole.co, i) for i in columns.co), (ColumnRole.time, columns.time)]
     typed = tuple(Cell(role=role, text=get(i)) for role, i in roles if i is not None and get(i))
-    number = get(columns.number)
-    label = f"{number}." if NUMBER.match(number) else ""
+    number = NUMBER.match(get(columns.number))
+    label = f"{number.group(1)}." if number else ""
     return f"{label}{get(columns.task)}", typed
 
 
@@ -92,3 +92,51 @@ class TableReader:
             return []
         row, self.pending = self.pending, None
         return [typed_row(self.columns, row)] if any(row) else []
+
+
+HEADER_SEARCH_ROWS = 10  # title rows a sheet or table may have above its header
+PLAIN_SEPARATOR = "\u3000"
+
+
+def header_at(rows: list[list[str]]) -> tuple[int, Columns] | None:
+    """The first task-table header among a table's first rows, with its columns."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns = recognise(row)
+        if columns:
+            return index, columns
+    return None
+
+
+def plain_row(cells: list[str]) -> str:
+    """A row as one line of text: its distinct cells in order (a merged cell counts once)."""
+    return PLAIN_SEPARATOR.join(dict.fromkeys(c for c in cells if c))
+
+
+def section_row(columns: Columns, cells: list[str]) -> bool:
+    """A row holding one text merged across the table ("一、优化政务服务"), or only outside the task column."""
+    filled = [c for c in cells if c]
+    task = cells[columns.task] if columns.task < len(cells) else ""
+    return len(set(filled)) == 1 and (len(filled) > 1 or not task)
+
+
+TableLine = tuple[int, str, tuple[Cell, ...]]
+
+
+def whole_table(table: list[list[str | None]]) -> list[TableLine]:
+    """A table whose rows are whole (Word, Excel, web pages; merged cells already filled): for each
+    non-empty row its index and text, with typed cells for the rows below a task-table header. Title
+    rows above the header, section rows and the rows of other tables are plain text; the header
+    (and its repetitions) is dropped."""
+    rows = [[clean_cell(c) for c in row] for row in table]
+    found = header_at(rows)
+    start, columns = found if found else (len(rows), None)
+    out: list[TableLine] = [(i, plain_row(row), ()) for i, row in enumerate(rows[:start]) if any(row)]
+    for index in range(start + 1, len(rows)):
+        row = rows[index]
+        if not any(row) or row == rows[start]:
+            continue
+        if section_row(columns, row):
+            out.append((index, plain_row(row), ()))
+        else:
+            out.append((index, *typed_row(columns, row)))
+    return out

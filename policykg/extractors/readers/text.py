@@ -25,12 +25,11 @@ def plausible(text: str) -> bool:
 
 
 def as_utf16(data: bytes) -> str | None:
-    """UTF-16 text, with a byte-order mark or without one (then every other byte is NUL on ASCII)."""
+    """UTF-16 text, with a byte-order mark or without one; the decoding that reads as text wins."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ["utf-16"]
-    else:
-        candidates = [enc for enc, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2]))
-                      if len(data) % 2 == 0 and zeros.count(0) > 0.3 * len(zeros)]
+    else:  # without a mark, only when NUL bytes show it (the high byte of ASCII characters)
+        candidates = ["utf-16-le", "utf-16-be"] if len(data) % 2 == 0 and b"\x00" in data else []
     for encoding in candidates:
         try:
             text = data.decode(encoding)

@@ -1,8 +1,8 @@
 """The embedded store (default): a LadybugDB database file on disk that answers Cypher.
 
 A build writes every table to Parquet and bulk-loads it with COPY into a fresh database file
-beside the target, then swaps it in: a rebuild is idempotent, and a build killed midway leaves
-the previous graph intact.
+beside the target, then swaps it in: a rebuild is idempotent, a build killed midway leaves
+the previous graph intact, and a build that extracted no document keeps it.
 """
 from __future__ import annotations
 
@@ -18,8 +18,11 @@ import ladybug
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from policykg.errors import PolicyKGError
+from policykg.graph import sandbox
 from policykg.graph.model import GraphData
 from policykg.graph.stores.reader import Reader
+from policykg.outputs import writable_file
 from policykg.schema.graph import NODES, RELS
 
 ARROW_TYPES = {
@@ -87,11 +90,59 @@ def remove_abandoned(path: Path) -> None:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def build(graph: GraphData, path: Path) -> None:
-    """Write the graph to a new database file at `path`, replacing any previous one atomically."""
+SIDECARS = (".wal", ".shadow")  # the write-ahead log and checkpoint shadow pages beside a database file
+MAGIC = b"LBUG"
+
+
+def sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in SIDECARS]
+
+
+def head(path: Path) -> bytes:
+    with path.open("rb") as stream:
+        return stream.read(len(MAGIC))
+
+
+def check_target(path: Path, option: str = "--db") -> None:
+    """Before any work: the target is a database file (or nothing yet) in a folder we can write."""
     path = Path(path)
+    writable_file(path, option, replaced=True)
+    if path.is_file() and path.stat().st_size and head(path) != MAGIC:
+        raise PolicyKGError("E703", str(path))
+
+
+def settle(path: Path) -> None:
+    """A write interrupted at the target (a .wal or .shadow beside it) is recovered by opening the
+    database read-write once; if it cannot be recovered (and no other process holds it), its
+    leftovers are removed: the file is about to be replaced."""
+    if not path.exists() or not any(p.exists() for p in sidecars(path)):
+        return
+    try:
+        ladybug.Database(str(path)).close()
+    except RuntimeError as exc:
+        if "lock" in str(exc).lower():  # another process holds it and recovers it
+            return
+        for leftover in sidecars(path):
+            leftover.unlink(missing_ok=True)
+
+
+def node_counts(path: Path) -> dict[str, int]:
+    with EmbeddedReader(path) as reader:
+        return {n.label: reader.run(f"MATCH (n:{n.label}) RETURN count(*)")[1][0][0] for n in NODES}
+
+
+def build(graph: GraphData, path: Path, allow_empty: bool = False) -> None:
+    """Write the graph to a new database file at `path`, replacing any previous one atomically.
+
+    A graph without documents does not replace an existing one (E704) unless `allow_empty`."""
+    path = Path(path)
+    check_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned(path)
+    settle(path)
+    if path.is_file() and path.stat().st_size and not graph.nodes.get("Document") and not allow_empty:
+        counts = ", ".join(f"{label} {n}" for label, n in node_counts(path).items())
+        raise PolicyKGError("E704", str(path), counts=counts)
     work = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
     (work / "pid").write_text(str(os.getpid()))
     try:
@@ -103,14 +154,19 @@ def build(graph: GraphData, path: Path) -> None:
         load(connection, graph, work)
         connection.close()
         database.close()
-        os.replace(fresh, path)
-        stale_wal = path.with_name(path.name + ".wal")
-        if (work / stale_wal.name).exists():
-            os.replace(work / stale_wal.name, stale_wal)
-        elif stale_wal.exists():
-            stale_wal.unlink()
+        swap(fresh, path)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def swap(fresh: Path, path: Path) -> None:
+    """Replace the target with the fresh database: the target's own leftovers go with it."""
+    os.replace(fresh, path)
+    for mine, theirs in zip(sidecars(fresh), sidecars(path)):
+        if mine.exists():
+            os.replace(mine, theirs)
+        else:
+            theirs.unlink(missing_ok=True)
 
 
 def plain(value: Any) -> Any:
@@ -124,18 +180,29 @@ def plain(value: Any) -> Any:
     return value
 
 
+def engine_message(exc: Exception) -> str:
+    """The engine's reason, without its exception-class prefix, on one line."""
+    return " ".join(str(exc).removeprefix("Runtime exception:").split())
+
+
 class EmbeddedReader(Reader):
-    """Read-only Cypher over a built database file: writes are refused by the database itself."""
+    """Read-only Cypher over a built database file: the sandbox lets only reading statements through
+    (LadybugDB has no setting that turns off its file functions), and the database, opened
+    read-only, refuses writes itself."""
 
     store = "embedded"
 
     def __init__(self, path: Path):
         if not Path(path).exists():
-            raise FileNotFoundError(f"no graph database at {path}: run 'policykg build' first")
-        self.database = ladybug.Database(str(path), read_only=True)
+            raise PolicyKGError("E701", str(path))
+        try:
+            self.database = ladybug.Database(str(path), read_only=True)
+        except RuntimeError as exc:
+            raise PolicyKGError("E702", str(path), reason=engine_message(exc), db=path) from None
         self.connection = ladybug.Connection(self.database)
 
     def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
+        sandbox.check(cypher, self.store)
         result = self.connection.execute(cypher, parameters or {})
         columns = result.get_column_names()
         rows = [[plain(v) for v in row] for row in result.get_all()]

@@ -1,45 +1,51 @@
-"""Neo4j through the official driver: constraints first, then batched `UNWIND $rows … MERGE`
-writes, one managed transaction per batch of documents (retried on transient errors).
+"""Neo4j through the official driver: constraints and indexes first, then batched `UNWIND $rows …
+MERGE` writes in managed transactions (retried on transient errors), planned by neo4j_plan.
 
-Idempotent: keys are stable hashes, every write is a MERGE on a constrained key, and a
-re-extracted document replaces its old tasks, owners and citations instead of adding to them.
-Labels and types come from the schema tables, never from input; every value is a parameter.
+Idempotent and incremental: keys are stable hashes, every write is a MERGE on a constrained key, a
+re-extracted document replaces its old tasks, owners and citations, an agency's aliases are the
+union of every load's spellings, and stubs no longer cited are removed. Every statement returns
+how many rows it wrote, checked against the graph. Labels and types come from the schema tables,
+never from input; every value is a parameter. Errors are coded (E301-E308); credentials are never
+shown.
 """
 from __future__ import annotations
 
 import os
-from collections import defaultdict
-from dataclasses import dataclass
+import re
+from collections import Counter
+from contextlib import contextmanager
 from typing import Any, Iterator
 
+from pydantic import BaseModel
+
+from policykg.errors import StoreError
+from policykg.graph import sandbox
 from policykg.graph.model import GraphData
+from policykg.graph.stores.neo4j_plan import (BATCH_DOCUMENTS, BATCH_ROWS, Batch, StoreState, chunks, plan,
+                                               reconcile)
 from policykg.graph.stores.reader import Reader
-from policykg.schema.graph import NODE_BY_LABEL, NODES, RELS
-
-BATCH_DOCUMENTS = 200
-BATCH_ROWS = 10_000
-SHARED_LABELS = ("Jurisdiction", "Agency")
-OWNED_LABELS = ("Document", "Task", "Target")
-
-
-def constraint_statements() -> list[str]:
-    """Uniqueness constraints on every key, plus indexes for the properties analysts filter on."""
-    out = [f"CREATE CONSTRAINT {n.label.lower()}_{n.key} IF NOT EXISTS FOR (n:{n.label}) REQUIRE n.{n.key} IS UNIQUE"
-           for n in NODES]
-    for label, prop in (("Task", "due_date"), ("Agency", "name"), ("Document", "doc_number"), ("Document", "title")):
-        out.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
-    return out
+from policykg.schema.graph import NODE_BY_LABEL, NODES, REL_BY_TYPE, RELS, neo4j_schema
 
 
 def node_statement(label: str) -> str:
-    key = NODE_BY_LABEL[label].key
-    return f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.{key}}}) SET n += row"
+    """MERGE on the key, set the properties (an absent one is removed), union the merged lists."""
+    spec = NODE_BY_LABEL[label]
+    sets = ["n += row.props"] + [f"n.{name} = COLLECT {{ UNWIND coalesce(n.{name}, []) + row.{name} AS item "
+                                 f"RETURN DISTINCT item ORDER BY item }}" for name in spec.merged]
+    return (f"UNWIND $rows AS row MERGE (n:{label} {{{spec.key}: row.props.{spec.key}}}) "
+            f"SET {', '.join(sets)} RETURN count(n) AS written")
 
 
 def edge_statement(rel: str, source: str, target: str) -> str:
     return (f"UNWIND $rows AS row MATCH (a:{source} {{{NODE_BY_LABEL[source].key}: row.from}}) "
             f"MATCH (b:{target} {{{NODE_BY_LABEL[target].key}: row.to}}) "
-            f"MERGE (a)-[r:{rel}]->(b) SET r += row.props")
+            f"MERGE (a)-[r:{rel}]->(b) SET r += row.props RETURN count(r) AS written")
+
+
+def drop_cites_statement(source: str) -> str:
+    """Remove citations of stubs that a document of this load turned out to be."""
+    return (f"UNWIND $rows AS row MATCH (:{source} {{{NODE_BY_LABEL[source].key}: row.from}})"
+            f"-[r:CITES]->(:Document {{doc_id: row.to}}) DELETE r RETURN count(*) AS written")
 
 
 # before a batch of documents is written again: what it owned goes, so the new version replaces it
@@ -54,155 +60,214 @@ CLEAR_STALE = [
     "UNWIND $docs AS d MATCH (:Document {doc_id: d.doc_id})<-[r:ISSUED]-() DELETE r",
     "UNWIND $docs AS d MATCH (:Document {doc_id: d.doc_id})-[:HAS_TASK]->(:Task)-[r:CITES]->() DELETE r",
 ]
+READ_DOCUMENTS = ("MATCH (d:Document) RETURN d.doc_id AS doc_id, d.doc_number AS doc_number, d.title AS title, "
+                  "d.enclosed_titles AS enclosed_titles, d.stub AS stub")
+CITING = {"Document": "(a:Document)", "Task": "(o:Document)-[:HAS_TASK]->(a:Task)"}  # a citer and its document
+REMOVE_ORPHAN_STUBS = ("MATCH (s:Document) WHERE s.stub AND NOT EXISTS { MATCH (s)<-[:CITES]-() } "
+                       "DETACH DELETE s RETURN count(*) AS removed")
+
+
+def stub_citations_statement(source: str) -> str:
+    owner = "a.doc_id" if source == "Document" else "o.doc_id"
+    return (f"MATCH {CITING[source]}-[r:CITES]->(s:Document) WHERE s.stub "
+            f"RETURN a.{NODE_BY_LABEL[source].key} AS from, {owner} AS owner, s.doc_id AS to, "
+            f"r.title AS title, r.doc_number AS doc_number")
+
+
+CITERS = [source for source, _ in REL_BY_TYPE["CITES"].ends]
 
 
 def all_statements() -> list[str]:
     """Every statement this store can send (for the linter)."""
-    out = constraint_statements() + [node_statement(n.label) for n in NODES] + list(CLEAR_STALE)
+    out = neo4j_schema() + [node_statement(n.label) for n in NODES] + list(CLEAR_STALE)
     out += [edge_statement(r.type, a, b) for r in RELS for a, b in r.ends]
-    return out
+    out += [drop_cites_statement(s) for s in CITERS] + [stub_citations_statement(s) for s in CITERS]
+    return out + [READ_DOCUMENTS, REMOVE_ORPHAN_STUBS]
 
 
-@dataclass
-class Batch:
-    """Rows written in one transaction."""
+class LoadResult(BaseModel):
+    """What a load wrote (rows per label and per relationship type) beside what the graph holds."""
 
-    docs: list[dict[str, Any]]
-    nodes: dict[str, list[dict[str, Any]]]
-    edges: dict[tuple[str, str, str], list[dict[str, Any]]]
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+    expected: dict[str, int]
+    citations_moved: int
+    stubs_removed: int
+    round_trips: int
 
+    def shortfall(self) -> dict[str, tuple[int, int]]:
+        written = {**self.nodes, **self.relationships}
+        return {k: (written.get(k, 0), v) for k, v in self.expected.items() if written.get(k, 0) != v}
 
-def edge_rows(rows: list[dict[str, Any]]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
-    out: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for rel, row in rows:
-        props = {k: v for k, v in row.items() if k not in ("from", "to", "from_label", "to_label")}
-        out[(rel, row["from_label"], row["to_label"])].append({"from": row["from"], "to": row["to"], "props": props})
-    return out
-
-
-def chunks(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def plan(graph: GraphData) -> Iterator[Batch]:
-    """Shared nodes (jurisdictions, agencies, stubs) first, then documents with what they own."""
-    owner: dict[str, str] = {}
-    for row in graph.edges.get("HAS_TASK", []):
-        owner[row["to"]] = row["from"]
-    for row in graph.edges.get("HAS_TARGET", []):
-        owner[row["to"]] = owner.get(row["from"], "")
-    corpus = [d for d in graph.nodes.get("Document", []) if not d.get("stub")]
-    corpus_ids = {d["doc_id"] for d in corpus}
-
-    def doc_of(label: str, key: str) -> str | None:
-        if label == "Document":
-            return key if key in corpus_ids else None
-        return owner.get(key) if label in OWNED_LABELS else None
-
-    shared_nodes = {label: graph.nodes.get(label, []) for label in SHARED_LABELS}
-    shared_nodes["Document"] = [d for d in graph.nodes.get("Document", []) if d.get("stub")]
-    owned_edges: dict[str, list] = defaultdict(list)
-    shared_edges = []
-    for rel, rows in graph.edges.items():
-        for row in rows:
-            doc = doc_of(row["from_label"], row["from"]) or doc_of(row["to_label"], row["to"])
-            (owned_edges[doc] if doc else shared_edges).append((rel, row))
-    for part in chunks(shared_edges, BATCH_ROWS):
-        yield Batch(docs=[], nodes=shared_nodes, edges=edge_rows(part))
-        shared_nodes = {}
-    if shared_nodes:
-        yield Batch(docs=[], nodes=shared_nodes, edges={})
-    tasks_of: dict[str, list[dict]] = defaultdict(list)
-    for task in graph.nodes.get("Task", []):
-        tasks_of[owner.get(task["task_id"], "")].append(task)
-    targets_of: dict[str, list[dict]] = defaultdict(list)
-    for target in graph.nodes.get("Target", []):
-        targets_of[owner.get(target["target_id"], "")].append(target)
-    for docs in chunks(corpus, BATCH_DOCUMENTS):
-        ids = [d["doc_id"] for d in docs]
-        yield Batch(
-            docs=[{"doc_id": i, "task_ids": [t["task_id"] for t in tasks_of[i]]} for i in ids],
-            nodes={"Document": docs, "Task": [t for i in ids for t in tasks_of[i]],
-                   "Target": [t for i in ids for t in targets_of[i]]},
-            edges=edge_rows([e for i in ids for e in owned_edges[i]]))
+    def check(self) -> LoadResult:
+        """The result, or E308 when any label or type wrote fewer (or more) rows than the graph holds."""
+        if self.shortfall():
+            detail = ", ".join(f"{k} {w} of {e}" for k, (w, e) in self.shortfall().items())
+            raise StoreError("E308", where(), detail=detail)
+        return self
 
 
-def write_batch(tx, batch: Batch) -> int:
-    """All statements of one batch in one transaction; returns the number of round trips."""
-    trips = 0
+def read_state(tx) -> StoreState:
+    cites = [{**row, "from_label": source} for source in CITERS
+             for row in tx.run(stub_citations_statement(source)).data()]
+    return StoreState(documents=tx.run(READ_DOCUMENTS).data(), stub_citations=cites)
+
+
+def round_trips(batches: list[Batch]) -> int:
+    """Statements a load sends: the schema, the reads of what is stored, each batch's, the orphan sweep."""
+    def of(batch: Batch) -> int:
+        rows = [*batch.drop_cites.values(), *batch.nodes.values(), *batch.edges.values()]
+        return (len(CLEAR_STALE) if batch.docs else 0) + sum(-(-len(r) // BATCH_ROWS) for r in rows)
+
+    return len(neo4j_schema()) + 1 + len(CITERS) + sum(map(of, batches)) + 1
+
+
+def write_batch(tx, batch: Batch) -> Counter:
+    """All statements of one batch in one transaction; rows written per label / type ("-CITES" for
+    citations dropped)."""
+    written: Counter = Counter()
+
+    def send(statement: str, name: str, rows: list) -> None:
+        for part in chunks(rows, BATCH_ROWS):
+            written[name] += tx.run(statement, rows=part).single()["written"]
+
     if batch.docs:
         for statement in CLEAR_STALE:
             tx.run(statement, docs=batch.docs).consume()
-            trips += 1
-    for label in ("Jurisdiction", "Agency", "Document", "Task", "Target"):
-        for rows in chunks(batch.nodes.get(label, []), BATCH_ROWS):
-            tx.run(node_statement(label), rows=rows).consume()
-            trips += 1
+    for source, rows in batch.drop_cites.items():
+        send(drop_cites_statement(source), "-CITES", rows)
+    for node in NODES:
+        send(node_statement(node.label), node.label, batch.nodes.get(node.label, []))
     for (rel, source, target), rows in batch.edges.items():
-        for part in chunks(rows, BATCH_ROWS):
-            tx.run(edge_statement(rel, source, target), rows=part).consume()
-            trips += 1
-    return trips
+        send(edge_statement(rel, source, target), rel, rows)
+    return written
 
 
-def connect():
-    """A driver from NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD (never printed)."""
-    import neo4j
+def remove_orphan_stubs(tx) -> int:
+    return tx.run(REMOVE_ORPHAN_STUBS).single()["removed"]
 
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        raise RuntimeError("NEO4J_URI is not set")
-    auth = (os.environ.get("NEO4J_USERNAME", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
-    return neo4j.GraphDatabase.driver(uri, auth=auth)
+
+def build(graph: GraphData, driver=None, database: str | None = None,
+          batch_documents: int = BATCH_DOCUMENTS) -> LoadResult:
+    """Write the graph to Neo4j (NEO4J_DATABASE unless `database`); what was written, not yet checked."""
+    own = driver is None
+    driver = driver or connect()
+    database = database or database_name()
+    written: Counter = Counter()
+    try:
+        with store_errors(database, load=True), driver.session(database=database) as session:
+            for statement in neo4j_schema():
+                session.run(statement).consume()
+            reconciled, dropped = reconcile(graph, session.execute_read(read_state))
+            batches = list(plan(reconciled, dropped, batch_documents))
+            for batch in batches:
+                written.update(session.execute_write(write_batch, batch))
+            removed = session.execute_write(remove_orphan_stubs)
+    finally:
+        if own:
+            driver.close()
+    return LoadResult(nodes={n.label: written[n.label] for n in NODES},
+                      relationships={r.type: written[r.type] for r in RELS}, expected=reconciled.counts(),
+                      citations_moved=written["-CITES"], stubs_removed=removed,
+                      round_trips=round_trips(batches))
+
+
+SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+
+
+def shown_uri(uri: str) -> str:
+    """The URI without the user and password it may carry."""
+    return re.sub(r"(?<=//)[^/@]*@", "", uri)
+
+
+def where() -> str:
+    return shown_uri(os.environ.get("NEO4J_URI", "")) or "Neo4j"
+
+
+def username() -> str:
+    return os.environ.get("NEO4J_USERNAME", "neo4j")
 
 
 def database_name() -> str:
     return os.environ.get("NEO4J_DATABASE", "neo4j")
 
 
-def build(graph: GraphData, driver=None) -> dict[str, int]:
-    """Write the graph to Neo4j; returns rows written and round trips."""
-    own = driver is None
-    driver = driver or connect()
-    trips = rows = 0
+@contextmanager
+def store_errors(database: str | None = None, load: bool = False) -> Iterator[None]:
+    """The driver's connection, credential, database and constraint errors as coded StoreErrors; on a
+    load every other error Neo4j returns too (a read's syntax error is the query's own)."""
+    from neo4j import exceptions as neo
+
     try:
-        with driver.session(database=database_name()) as session:
-            for statement in constraint_statements():
-                session.run(statement).consume()
-                trips += 1
-            for batch in plan(graph):
-                trips += session.execute_write(write_batch, batch)
-                rows += sum(map(len, batch.nodes.values())) + sum(map(len, batch.edges.values()))
-    finally:
-        if own:
-            driver.close()
-    return {"rows": rows, "round_trips": trips}
+        yield
+    except neo.AuthError:
+        raise StoreError("E304", where(), user=username()) from None
+    except (neo.ServiceUnavailable, neo.SessionExpired):
+        raise StoreError("E303", where()) from None
+    except neo.ConstraintError as exc:
+        raise StoreError("E306", where(), detail=first_line(exc.message)) from None
+    except neo.ClientError as exc:
+        if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+            raise StoreError("E305", where(), database=database or database_name()) from None
+        if load or exc.code.startswith("Neo.ClientError.Security."):
+            raise StoreError("E307", where(), detail=f"{exc.code}: {first_line(exc.message)}") from None
+        raise
+
+
+def first_line(text: str | None) -> str:
+    return (text or "").strip().splitlines()[0] if (text or "").strip() else "no message"
+
+
+def connect():
+    """A driver from NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD, its connection verified."""
+    import neo4j
+
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        raise StoreError("E301", "NEO4J_URI")
+    try:
+        if uri.partition("://")[0] not in SCHEMES:
+            raise ValueError("not a Bolt URI")
+        driver = neo4j.GraphDatabase.driver(uri, auth=(username(), os.environ.get("NEO4J_PASSWORD", "")))
+    except (ValueError, neo4j.exceptions.ConfigurationError):  # their messages may hold the URI's password
+        raise StoreError("E302", shown_uri(uri)) from None
+    try:
+        with store_errors():
+            driver.verify_connectivity()
+    except StoreError:
+        driver.close()
+        raise
+    return driver
 
 
 class Neo4jReader(Reader):
-    """Read-only Cypher: sessions in READ access mode, queries in read transactions."""
+    """Read-only Cypher: the sandbox lets only reading statements through (LOAD CSV and file or network
+    procedures only with `allow_file_procedures`); sessions in READ access mode, read transactions."""
 
     store = "neo4j"
 
-    def __init__(self, driver=None):
+    def __init__(self, driver=None, database: str | None = None, allow_file_procedures: bool = False):
         import neo4j
 
+        self.allow_file_procedures = allow_file_procedures
         self.driver = driver or connect()
-        self.session = self.driver.session(database=database_name(), default_access_mode=neo4j.READ_ACCESS)
+        self.database = database or database_name()
+        self.session = self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS)
 
     def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
+        sandbox.check(cypher, self.store, self.allow_file_procedures)
+
         def work(tx):
             result = tx.run(cypher, parameters or {})
             return result.keys(), [[plain(v) for v in record.values()] for record in result]
 
-        columns, rows = self.session.execute_read(work)
+        with store_errors(self.database):
+            columns, rows = self.session.execute_read(work)
         return list(columns), rows
 
     def close(self) -> None:
         self.session.close()
         self.driver.close()
-
 
 
 def plain(value: Any) -> Any:

@@ -1,0 +1,26 @@
+"""Office Open XML packages (.docx, .xlsx): opened from their bytes with coded errors for a damaged
+zip and for an encrypted file (Office wraps an encrypted package, like an old binary .doc/.xls, in
+an OLE compound file)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from io import BytesIO
+from pathlib import Path
+from typing import TypeVar
+
+from policykg.errors import PolicyKGError
+from policykg.extractors.readers import read_bytes
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+Package = TypeVar("Package")
+
+
+def open_package(path: Path, opener: Callable[[BytesIO], Package], corrupt: str, encrypted: str) -> Package:
+    """The package `opener` makes of the file; `encrypted` or `corrupt` (codes) when it cannot."""
+    data = read_bytes(path)
+    if data.startswith(OLE_MAGIC):
+        raise PolicyKGError(encrypted, str(path))
+    try:
+        return opener(BytesIO(data))
+    except Exception as exc:  # a damaged zip fails in zipfile, zlib, the XML parser or the library
+        raise PolicyKGError(corrupt, str(path), reason=f"{type(exc).__name__}: {exc}"[:120]) from None
