@@ -15,6 +15,7 @@ from reportlab.platypus import (
     Paragraph,
     SimpleDocTemplate,
     Spacer,
+    Table,
     TableStyle,
 )
 
@@ -60,6 +61,28 @@ def gongwen(path: Path, *, mark: str, doc_number: str, title: str, recipients: s
         Paragraph(recipients, PLAIN)]
     story += paragraphs(body)
     story += [Spacer(1, 20 * mm), Paragraph(f"抄送：{cc}", PLAIN), Paragraph(f"{printer}　　{printed}印发", PLAIN)]
+    return build(path, story)
+
+
+def letter_spaced(name: str) -> str:
+    """A name as an issuer mark spaces it out: "市 财 政 局"."""
+    return " ".join(name)
+
+
+def joint_gongwen(path: Path, *, issuers: list[str], doc_number: str, title: list[str], recipients: str,
+                  body: list[str], date: str, cc: str, printer: str, printed: str, note: str = "（此件公开发布）") -> Path:
+    """A joint notice in the GB/T 9704 layout: the issuers letter-spaced one over the other with "文件"
+    beside them, the 文号 (spaces as given), the title over several lines, 主送, body, the issuers'
+    signature over the 成文日期, 附注, and on a page of its own the 版记; "— N —" at every foot."""
+    mark = Table([[Paragraph(letter_spaced(name), MARK), Paragraph("文件" if row == 0 else "", MARK)]
+                  for row, name in enumerate(issuers)], colWidths=[110 * mm, 30 * mm])
+    mark.setStyle(TableStyle([("SPAN", (1, 0), (1, len(issuers) - 1)), ("VALIGN", (1, 0), (1, -1), "MIDDLE")]))
+    right = ParagraphStyle("right", parent=PLAIN, alignment=2)
+    story = [mark, Spacer(1, 6 * mm), Paragraph(doc_number, ParagraphStyle("no", parent=PLAIN, alignment=1)),
+             Spacer(1, 8 * mm), *paragraphs(title, TITLE), Spacer(1, 6 * mm), Paragraph(recipients, PLAIN),
+             *paragraphs(body), Spacer(1, 12 * mm), *paragraphs([*issuers, date], right), Paragraph(note, BODY),
+             PageBreak(), Spacer(1, 150 * mm), Paragraph(f"抄送：{cc}", PLAIN),
+             Paragraph(f"{printer}　　{printed}印发", PLAIN)]
     return build(path, story)
 
 

@@ -3,11 +3,15 @@ import json
 import subprocess
 import sys
 
+from pathlib import Path
+
 import pytest
 from conftest import GOLD, SCORER
 
-# the floors of issue 2; tasks sits lower because of a gold/scorer conflict described in README.md
-FLOORS = {"tasks": 0.94, "units": 0.95, "leads": 0.95, "deadlines": 0.95, "references": 0.90}
+# the floors of issue 10 on the dev gold; on the held-out documents (tests/heldout_gold) a little lower
+FLOORS = {"tasks": 0.97, "units": 0.97, "leads": 0.97, "deadlines": 0.97, "references": 0.95}
+HELD_OUT_FLOORS = {"tasks": 0.95, "units": 0.95, "leads": 0.95, "deadlines": 0.95, "references": 0.85}
+HELD_OUT = Path(__file__).parent / "heldout_gold"
 
 
 @pytest.fixture(scope="module")
@@ -16,8 +20,12 @@ def scores(corpus_dir, tmp_path_factory):
     run = subprocess.run([sys.executable, "-m", "policykg", "extract", str(corpus_dir), "--out", str(out)],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+    return {name: score(out, gold, tmp_path_factory) for name, gold in (("dev", GOLD), ("held_out", HELD_OUT))}
+
+
+def score(out: Path, gold: Path, tmp_path_factory) -> dict:
     result = tmp_path_factory.mktemp("gold") / "scores.json"
-    subprocess.run([sys.executable, str(SCORER), str(out), str(GOLD), "--json", str(result)],
+    subprocess.run([sys.executable, str(SCORER), str(out), str(gold), "--json", str(result)],
                    check=True, capture_output=True)
     return json.loads(result.read_text(encoding="utf-8"))
 
@@ -41,13 +49,20 @@ def test_actors_in_running_text_with_optional_tasks(scores_with_optional):
 
 @pytest.mark.parametrize("metric", sorted(FLOORS))
 def test_f1_floor(scores, metric):
-    assert scores[metric]["f1"] >= FLOORS[metric], scores[metric]
+    assert scores["dev"][metric]["f1"] >= FLOORS[metric], scores["dev"][metric]
+
+
+@pytest.mark.parametrize("metric", sorted(HELD_OUT_FLOORS))
+def test_held_out_f1_floor(scores, metric):
+    assert scores["held_out"][metric]["f1"] >= HELD_OUT_FLOORS[metric], scores["held_out"][metric]
 
 
 @pytest.mark.parametrize("field", ["title", "doc_number", "issue_date"])
 def test_metadata_accuracy(scores, field):
-    assert scores["metadata_accuracy"][field] >= 0.95
+    assert scores["dev"]["metadata_accuracy"][field] >= 0.99
+    assert scores["held_out"]["metadata_accuracy"][field] >= 0.99
 
 
 def test_every_gold_document_found(scores):
-    assert all(doc["found"] for doc in scores["per_document"].values())
+    for which in ("dev", "held_out"):
+        assert all(doc["found"] for doc in scores[which]["per_document"].values())

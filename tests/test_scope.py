@@ -33,6 +33,9 @@ def test_a_section_annotation_covers_its_items(heading):
     ("各县市区人民政府、经开区管委会均为责任单位，以下不再列出", ["各县市区人民政府", "经开区管委会"]),
     ("各区县政府为各项任务的共同责任单位，不再一一列出", ["各区县政府"]),
     ("各县（市、区）人民政府均为责任单位，下同", ["各县（市、区）人民政府"]),
+    ("以下工作均需各县（市、区）政府和市直园区管委会负责，不再列出", ["各县（市、区）政府", "市直园区管委会"]),
+    ("以下均需各区人民政府、高新区管委会负责，不再列出", ["各区人民政府", "高新区管委会"]),
+    ("以下工作均涉及各区政府，不再一一列出", ["各区政府"]),
 ])
 def test_a_standing_clause_adds_its_units_to_every_later_task(clause, units):
     body = f"1.优化服务流程。（市政务局牵头，市直相关单位按职责分工负责。{clause}）\n" \
@@ -85,3 +88,9 @@ def test_task_ids_do_not_move_when_a_task_is_added_before():
     before = parse_document(segment(clean(source_from_text(HEAD + body, "p.txt")))[0])
     after = parse_document(segment(clean(source_from_text(HEAD + "1.新增一项任务。（市财政局）\n" + body, "p.txt")))[0])
     assert {t.text: t.task_id for t in before.tasks}.items() <= {t.text: t.task_id for t in after.tasks}.items()
+
+
+def test_a_standing_clause_refers_back_to_the_unit_as_listed():
+    body = "1.优化服务流程。（责任单位：市政务局，各区、县人民政府，以下政策均需区、县人民政府落实，不再单独列出）\n" \
+           "2.推进数据共享。（责任单位：市大数据局）\n"
+    assert tasks_of(body)[1] == ("推进数据共享", [], ["各区、县人民政府", "市大数据局"])

@@ -59,3 +59,15 @@ def test_documents_to_be_made_and_forms_are_not_citations(text, titles):
 ])
 def test_targets_in_more_wordings(text, expected):
     assert [(t.value, t.unit) for t in find_targets(text)] == expected
+
+
+@pytest.mark.parametrize("notice,enclosed", [
+    ("根据《关于印发重点工作清单的通知》（皖政务办〔2023〕2号）要求，制定了工作方案，现印发给你们。", []),
+    ("按照《数据条例》要求，制定了《数据实施方案》，现印发给你们。", ["数据实施方案"]),
+    ("依据《某某办法》，现将《年度工作要点》印发给你们。", ["年度工作要点"]),
+    ("《营商环境行动方案》已经市政府同意，现印发给你们。", ["营商环境行动方案"]),
+])
+def test_a_title_cited_in_the_notice_sentence_is_not_the_one_issued(notice, enclosed):
+    from policykg.extractors.header import enclosed_from_notice
+
+    assert enclosed_from_notice(notice) == enclosed

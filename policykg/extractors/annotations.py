@@ -19,7 +19,7 @@ from policykg.lexicon.brackets import OPEN_CLASS, closing_positions, depths, fir
 from policykg.lexicon.organs import ORGAN_END, PLACE_ONLY
 from policykg.lexicon.regex import alternation
 from policykg.lexicon.roles import (
-    ALL_KEYS, COMMA_LEAD, CONVENTION_NOTE, FIRST_LEAD, KEY, LEAD_KEYS, ROLE_TAIL, STANDING, TIME_CLAUSE, TIME_KEYS,
+    ALL_KEYS, COMMA_LEAD, CONVENTION_NOTE, FIRST_LEAD, KEY, LEAD_KEYS, ROLE_TAIL, STANDING, STANDING_AHEAD, TIME_CLAUSE, TIME_KEYS,
     WITH,
 )
 from policykg.lexicon.sentences import SENTENCE
@@ -66,7 +66,7 @@ class Annotation(Model):
 def without_notes(value: str) -> str:
     """A unit list without the notes that state conventions or standing clauses."""
     value = BRACKETED_NOTE.sub("", value)
-    value = STANDING.sub("", value)
+    value = STANDING_AHEAD.sub("", STANDING.sub("", value))
     return CONVENTION_NOTE.sub("", value)
 
 
@@ -313,5 +313,6 @@ def lead_in_text(text: str) -> list[UnitMention]:
 
 def standing_units(text: str) -> list[UnitMention]:
     """Units a standing clause adds to every later task: "A、B均为责任单位，以下不再列出"."""
-    return [u for match in STANDING.finditer(text) for u in mentions(match.group("units"), Role.co)
+    matches = [*STANDING.finditer(text), *STANDING_AHEAD.finditer(text)]
+    return [u for match in sorted(matches, key=lambda m: m.start()) for u in mentions(match.group("units"), Role.co)
             if unit_like(u.mention)]

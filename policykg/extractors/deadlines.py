@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left
 
 from policykg.schema import Deadline, DeadlineKind, Precision
 
@@ -37,7 +38,8 @@ PATTERNS: list[tuple[Precision, re.Pattern]] = [
                                 r"形成|打造|争取|确保|全面|推动|新建|改造|启动))")),
     # a year alone with a quantity to reach in its clause: "2023年中心城区达标率达100%", "力争2023年…突破4500亿元"
     (Precision.year, re.compile(r"(?P<y>(?:19|20)\d{2})年(?![\d上下第底末])(?=[^，,。；;]{0,24}?"
-                                r"(?:达到|达|突破|超过|不低于|不少于|提高到|提升至|增至|增长到)[^，,。；;]{0,6}?\d)")),
+                                r"(?:达到|达|突破|超过|不低于|不少于|提高到|提升至|增至|增长到|小于|低于|不超过|控制在|"
+                                r"压减至|压缩至|缩短至|降至|降低至|减少到)[^，,。；;]{0,6}?\d)")),
 ]
 # inside a time-limit field (完成时限：…) a bare month or year is the deadline
 FIELD_PATTERNS: list[tuple[Precision, re.Pattern]] = [
@@ -49,6 +51,8 @@ EVERY = r"(?:每年|每月|每季度?|每半年|每周|每日|逐月|按月|按�
 RECURRING = re.compile(EVERY + "$")
 RECURRING_LIMIT = re.compile(EVERY + r"(?:\d{1,2}月)?(?:(?:\d{1,2}日|底|末)" + BEFORE + "?|" + BEFORE + ")")
 CLAUSE_BREAK = "，,；;"
+AFTER = 80  # how far after a date its kind words may stand
+BEFORE_WORDS = 40  # and how far before it
 # what the words around a date say it is; PREFIX_* match the clause before the date, SUFFIX_* after it
 PREFIX_EXTENSION = re.compile(r"(?:延续|延长|延期|顺延|展期|延至)[^，。；]{0,24}?(?:到|至)?$")
 PREFIX_VALIDITY = re.compile(r"(?:有效期|执行期|实施期|期限|执行|实施|施行|适用)[^，。；]{0,16}?(?:为|至|到|截至)$|"
@@ -91,46 +95,75 @@ def to_date(precision: Precision, groups: dict, year: int) -> dt.date | None:
         return None
 
 
+class Positions:
+    """Where a text breaks into clauses and states years, found once so that each date's lookups
+    cost a bisection (a long sentence with many dates stays linear)."""
+
+    def __init__(self, text: str):
+        self.breaks = [i + 1 for i, ch in enumerate(text) if ch in CLAUSE_BREAK]
+        self.pieces = [i + 1 for i, ch in enumerate(text) if ch in CLAUSE_BREAK + "。"]
+        self.years = [(m.start(), int(m.group(1))) for m in ANY_YEAR.finditer(text)]
+
+    def last_break(self, position: int) -> int:
+        """Just past the last 、，； before `position` (0 when none)."""
+        index = bisect_left(self.breaks, position + 1) - 1
+        return self.breaks[index] if index >= 0 and self.breaks[index] <= position else 0
+
+    def piece_start(self, position: int) -> int:
+        index = bisect_left(self.pieces, position + 1) - 1
+        return self.pieces[index] if index >= 0 and self.pieces[index] <= position else 0
+
+    def year_before(self, position: int) -> int | None:
+        index = bisect_left(self.years, (position, 0)) - 1
+        return self.years[index][1] if index >= 0 else None
+
+
 def scan(text: str, default_year: int | None, patterns: list) -> list[tuple[int, int, Deadline]]:
     """Non-overlapping dates in order, recurring limits first: (start, end, Deadline) with kind and clause."""
     hits: list[tuple[int, int, Precision | None, re.Match]] = [
         (m.start(), m.end(), None, m) for m in RECURRING_LIMIT.finditer(text)]
+    taken = bytearray(len(text) + 1)
+    for start, end, _, _ in hits:
+        taken[start:end] = b"\x01" * (end - start)
     for precision, pattern in patterns:
         for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e, _, _ in hits):
+            if any(taken[match.start():match.end()]):
                 continue
             if RECURRING.search(text[max(0, match.start() - 3):match.start()]):
                 continue  # inside a recurring limit, which RECURRING_LIMIT reads whole
             hits.append((match.start(), match.end(), precision, match))
+            taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
     hits.sort(key=lambda h: h[0])
+    where = Positions(text)
     found = []
-    for (start, end, precision, match), clause in zip(hits, clauses(text, [h[0] for h in hits])):
+    for (start, end, precision, match), clause in zip(hits, clauses(text, [h[0] for h in hits], where)):
         if precision is None:
             found.append((start, end, Deadline(phrase=match.group(0), kind=DeadlineKind.recurring, clause=clause)))
             continue
         groups = match.groupdict()
-        earlier = ANY_YEAR.findall(text[:start])
-        year = int(groups["y"]) if groups.get("y") else int(earlier[-1]) if earlier else default_year
+        earlier = where.year_before(start)
+        year = int(groups["y"]) if groups.get("y") else earlier if earlier is not None else default_year
         day = to_date(precision, groups, year) if year is not None else None
         if day:
             found.append((start, end, Deadline(date=day, phrase=match.group(0), precision=precision,
-                                               kind=kind_of(text, start, end, precision), clause=clause)))
+                                               kind=kind_of(text, start, end, precision, where), clause=clause)))
     return found
 
 
-def clauses(text: str, starts: list[int]) -> list[str]:
+def clauses(text: str, starts: list[int], where: Positions) -> list[str]:
     """The clause each date governs: the text cut at the last break (，；) before each date that stands
     in a later piece than the one before it; the first clause starts with the text."""
-    cuts = [0] + [max((i + 1 for i, ch in enumerate(text[:s]) if ch in CLAUSE_BREAK), default=0) for s in starts[1:]]
+    cuts = [0] + [where.last_break(s) for s in starts[1:]]
     bounds = sorted(set(cuts)) + [len(text)]
-    return [text[c:bounds[bounds.index(c) + 1]].strip(CLAUSE_STRIP) for c in cuts]
+    following = {cut: bounds[index + 1] for index, cut in enumerate(bounds[:-1])}
+    return [text[c:following[c]].strip(CLAUSE_STRIP) for c in cuts]
 
 
-def kind_of(text: str, start: int, end: int, precision: Precision) -> DeadlineKind:
+def kind_of(text: str, start: int, end: int, precision: Precision, where: Positions) -> DeadlineKind:
     """What the words around a date at text[start:end] say it is."""
-    piece_start = max((i + 1 for i, ch in enumerate(text[:start]) if ch in CLAUSE_BREAK + "。"), default=0)
+    piece_start = max(where.piece_start(start), start - BEFORE_WORDS)
     lead = CONNECTIVE.match(text, start)  # "至2024年": the 至 belongs to the words before the date
-    before, phrase, after = text[piece_start:lead.end() if lead else start], text[start:end], text[end:]
+    before, phrase, after = text[piece_start:lead.end() if lead else start], text[start:end], text[end:end + AFTER]
     if PREFIX_EXTENSION.search(before):
         return DeadlineKind.extension
     if PREFIX_VALIDITY.search(before) or SUFFIX_VALIDITY.match(after) or SUFFIX_RELIEF.match(after):

@@ -2,13 +2,14 @@
 
 A volume has region headers (七、西南), province headers (（一）四川) and numbered documents whose
 heading runs over one to several lines and ends with the issue date in brackets:
-"3. 眉山市人民政府办公室关于印发《…》的通知（2023 年6 月1 日）". A single clean document is
-the trivial case: its first line is the title.
+"3. 眉山市人民政府办公室关于印发《…》的通知（2023 年6 月1 日）". A single document is read
+by the recogniser (recognise.py), whatever its layout.
 """
 from __future__ import annotations
 
 import re
 
+from policykg.extractors.recognise import has_official_head, recognise
 from policykg.lexicon.official import (
     DATE_PAREN_END,
     DOC_NUMBER_LINE,
@@ -39,6 +40,7 @@ class Segment(Model):
     body: tuple[Line, ...]
     region: str | None = None
     province: str | None = None
+    metadata: dict[str, str] = {}  # 标题/发文机关/发文字号/成文日期/发布日期… the source states apart from the text
 
 
 def heading_end(lines: tuple[Line, ...], start: int) -> int | None:
@@ -64,12 +66,11 @@ def heading_end(lines: tuple[Line, ...], start: int) -> int | None:
     return None
 
 
-def looks_like_title(text: str) -> bool:
-    return bool(TITLE_WORDS.search(text)) and "。" not in text and 4 <= len(text) <= MAX_HEADING_CHARS
-
-
 def segment(source: SourceText) -> list[Segment]:
-    """Split a volume into document segments; a file without numbered headings is one document."""
+    """Split a volume into document segments; a file without numbered headings, or one that opens
+    as an official document, is one document."""
+    if has_official_head(source):
+        return single_document(source)
     lines = source.lines
     starts: list[tuple[int, int]] = []  # (first heading line, last heading line)
     context: dict[int, tuple[str | None, str | None]] = {}
@@ -105,33 +106,11 @@ def segment(source: SourceText) -> list[Segment]:
     return segments
 
 
-ISSUER_MARK = re.compile(r"^(.{2,40}?)文件$")
-MAX_TITLE_LINES = 4
-
-
-def official_document(source: SourceText) -> list[Segment] | None:
-    """The GB/T 9704 layout: issuer mark ("XX人民政府文件"), 文号, title over a few lines, then 主送."""
-    lines = source.lines
-    if len(lines) < 4 or not ISSUER_MARK.match(lines[0].text) or not DOC_NUMBER_LINE.match(lines[1].text):
-        return None
-    end = 2
-    while end < min(len(lines), 2 + MAX_TITLE_LINES) and not lines[end].text.endswith(("：", ":")) \
-            and "。" not in lines[end].text:
-        end += 1
-    return [Segment(path=source.path, issuer_mark=ISSUER_MARK.match(lines[0].text).group(1),
-                    heading=lines[2:end], body=lines[1:2] + lines[end:])]
-
-
 def single_document(source: SourceText) -> list[Segment]:
-    """The whole file as one document when its first line reads as a title (or a 文号 follows it)."""
-    lines = source.lines
-    if not lines:
+    """The whole file as one document when the recogniser finds one in it (GB/T 9704 elements,
+    metadata, or a title with a 文号 or a date)."""
+    layout = recognise(source)
+    if layout is None:
         return []
-    official = official_document(source)
-    if official:
-        return official
-    first = lines[0].text
-    second = lines[1].text if len(lines) > 1 else ""
-    if not (looks_like_title(first) or DOC_NUMBER_LINE.match(second)):
-        return []
-    return [Segment(path=source.path, heading=lines[:1], body=lines[1:])]
+    return [Segment(path=source.path, issuer_mark=layout.issuer_mark, heading=layout.title, body=layout.body,
+                    metadata=layout.fields)]

@@ -24,7 +24,7 @@ from policykg.extractors.outline import Block
 from policykg.extractors.targets import find_targets
 from policykg.ids import stable_id
 from policykg.lexicon.sentences import SENTENCE
-from policykg.schema import ColumnRole, Deadline, Provenance, Task, UnitMention
+from policykg.schema import ColumnRole, Deadline, Provenance, Role, Task, UnitMention
 
 # a sentence that may assign work without a deadline: worth asking the actor model about
 ASSIGNS = re.compile(r"要|负责|牵头|会同|依托|应当|须|抓好|做好|加快|推动")
@@ -169,9 +169,11 @@ class TaskBuilder:
         if block.lines[0].cells:
             self.row(block)
             return
-        self.standing += [u for u in standing_units(block.text) if u not in self.standing]
         annotations = [a for a in find_annotations(block.text, self.rules, block.offsets[1:])
                        if a.units or a.time_limit]
+        listed = {u.mention.removeprefix("各"): u for a in annotations for u in a.units}
+        standing = [listed.get(u.mention.removeprefix("各"), u) for u in standing_units(block.text)]
+        self.standing += [u.model_copy(update={"role": Role.co}) for u in standing if u not in self.standing]
         section = self.section(block, annotations) if has_items else None
         if section:
             self.sections[block.path] = section

@@ -8,7 +8,8 @@ OPEN_CLASS = "[（(〔［\\[【]"
 CLOSE_CLASS = "[）)〕］\\]】]"
 # every bracket form a 文号's year may take, mapped to 〔〕 (the GB/T 9704 form)
 TO_HEXAGONAL = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕",
-                              "（": "〔", "）": "〕", "【": "〔", "】": "〕", "{": "〔", "}": "〕"})
+                              "（": "〔", "）": "〕", "【": "〔", "】": "〕", "{": "〔", "}": "〕",
+                              "﹝": "〔", "﹞": "〕", "〈": "〔", "〉": "〕", "「": "〔", "」": "〕"})
 # every bracket form mapped to full-width round brackets (unit names: 各县（市、区）)
 TO_ROUND = str.maketrans({"〔": "（", "〕": "）", "(": "（", ")": "）", "［": "（", "］": "）", "[": "（", "]": "）",
                           "【": "（", "】": "）"})

@@ -43,12 +43,18 @@ COMMA_LEAD = re.compile(r"(?:逗号|分号)前(?:面)?的?(?:单位|部门)?(?:�
 FIRST_LEAD = re.compile(r"(?:排名|排列|排在|排|列在|列|位列|名列)?(?:第一|首)(?:位|个|名)?的?(?:单位|部门|责任单位)?"
                         r"(?:为|是)(?:牵头|主要责任|主责)")
 # "A、B均为责任单位，以下不再列出" — a standing clause: A and B co-own every later task
+MAX_UNITS_CHARS = 120  # a list of units in a clause is never longer (bounded, so scans stay linear)
 _UNIT_CHARS = r"(?:[^（(〔〕）)。；;，,：:]|[（(〔][^（(〔〕）)]*[〕）)])"
 STANDING = re.compile(
-    rf"(?P<units>{_UNIT_CHARS}+?)(?:均|都|同时|也)?(?:为|是|作为)(?:各项任务|所有任务|以下各项任务|全部任务)?的?(?:共同)?"
+    rf"(?P<units>{_UNIT_CHARS}{{1,{MAX_UNITS_CHARS}}}?)(?:均|都|同时|也)?(?:为|是|作为)(?:各项任务|所有任务|以下各项任务|全部任务)?的?(?:共同)?"
     r"(?:责任|配合|参与|落实)?(?:单位|部门|主体)[，,]?"
     r"(?:(?:以下|下同|后同|后文|下文)?(?:均|都)?不再(?:一一|单独|重复|另行)?(?:列出|列明|标注|注明|重复|列举)|下同|后同)")
+# "以下工作均需A、B负责，不再列出" — the same, with the units after the words that say what follows
+STANDING_AHEAD = re.compile(
+    r"以下(?:各项)?(?:工作|政策|任务|措施|事项)?(?:均|都)?(?:需|需要|由|要|涉及)?"
+    rf"(?P<units>{_UNIT_CHARS}{{1,{MAX_UNITS_CHARS}}}?)(?:负责|落实|参与|配合|承担|共同负责)?(?:实施|推进)?[，,]?"
+    r"(?:(?:以下|下同|后同)?(?:均|都)?不再(?:一一|单独|重复|另行)?(?:列出|列明|标注|注明|重复|列举))")
 # a clause of an annotation that states a convention rather than naming units
 CONVENTION_NOTE = re.compile(
-    r"[^，,；;。（()）〔〕]*(?:" + COMMA_LEAD.pattern + "|" + FIRST_LEAD.pattern +
-    r"|下同|后同|不再(?:一一|单独|重复)?列出|按职责分工负责的?不再列出)[^，,；;。（()）〔〕]*")
+    r"[^，,；;。（()）〔〕]{0,40}(?:" + COMMA_LEAD.pattern + "|" + FIRST_LEAD.pattern +
+    r"|下同|后同|不再(?:一一|单独|重复)?列出|按职责分工负责的?不再列出)[^，,；;。（()）〔〕]{0,40}")
