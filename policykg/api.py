@@ -25,20 +25,24 @@ NAME = re.compile(r"\w+")  # a library query's name; anything else is Cypher
 
 
 def extract(paths_or_text: PathLike | Iterable[PathLike], name: str | None = None, *, password: str | None = None,
-            jobs: int = 1, ner: bool = True, on_file: Callable[[Path], None] | None = None) -> ExtractionResult:
+            jobs: int = 1, ner: bool = True, ocr: str = "auto", dask: str | None = None,
+            on_file: Callable[[Path], None] | None = None) -> ExtractionResult:
     """Extract policy documents with their tasks, owners and deadlines.
 
     `paths_or_text` is a file or folder, a list of them, or — when `name` is given — the text of
     one or more documents (`name` stands for its file name in provenance and errors). Problems
     with one input are in `.errors` (coded, naming the file); the rest is still in `.documents`.
-    `jobs` > 1 extracts files in parallel; `ner=False` uses the rules only (no spaCy model).
+    `jobs` > 1 extracts files in parallel; `ner=False` uses the rules only (no spaCy model);
+    `ocr` is "auto" (scanned pages only), "always" or "never"; `dask` runs the files on a Dask
+    cluster (a scheduler's address, or "local").
     """
     from policykg import pipeline
 
     if name is not None:
         return pipeline.extract_text(str(paths_or_text), name, ner=ner)
     inputs = [paths_or_text] if isinstance(paths_or_text, (str, Path)) else list(paths_or_text)
-    return pipeline.extract([Path(p) for p in inputs], on_file=on_file, password=password, jobs=jobs, ner=ner)
+    return pipeline.extract([Path(p) for p in inputs], on_file=on_file, password=password, jobs=jobs, ner=ner,
+                            ocr=ocr, dask=dask)
 
 
 @dataclass

@@ -40,13 +40,22 @@ def err():
 
 DEFAULT_DB = Path("policykg.lbug")
 
-Inputs = typer.Argument(..., help="Files (.txt, .md) or folders to read.")
+Inputs = typer.Argument(..., help="Files (.txt, .md, .pdf, .ofd) or folders to read.")
 DbOption = typer.Option(DEFAULT_DB, "--db", help="Embedded graph database file (the default store).")
 PasswordOption = typer.Option(None, "--password", help="Password of encrypted PDFs.")
 NerOption = typer.Option(True, "--ner/--no-ner", help="Use the spaCy pipeline for actors in running text.")
 JobsOption = typer.Option(1, "--jobs", "-j", min=1, help="Processes to extract with (files, and pages of large PDFs).")
+OcrOption = typer.Option("auto", "--ocr", help="OCR of scanned pages: auto (pages without text), always, never.")
+DaskOption = typer.Option(None, "--dask", help="Run per-file work on a Dask cluster: a scheduler address "
+                                               "(tcp://host:8786), or 'local' for a local cluster of --jobs workers.")
 Neo4jOption = typer.Option(False, "--neo4j", help="Use Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, "
                                                   "NEO4J_DATABASE) instead of the embedded store.")
+
+
+class OcrMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 class OutputFormat(str, Enum):
@@ -74,10 +83,23 @@ def progress_bar(inputs: list[Path]):
         yield lambda path: progress.advance(bar)
 
 
-def extract_with_progress(inputs: list[Path], password: str | None = None, jobs: int = 1,
-                          ner: bool = True) -> ExtractionResult:
-    with progress_bar(inputs) as advance:
-        return policykg.extract(inputs, on_file=advance, password=password, jobs=jobs, ner=ner)
+def extract_with_progress(inputs: list[Path], password: str | None = None, jobs: int = 1, ner: bool = True,
+                          ocr: OcrMode = OcrMode.auto, dask: str | None = None) -> ExtractionResult:
+    with progress_bar(inputs) as advance, dask_errors(dask):
+        return policykg.extract(inputs, on_file=advance, password=password, jobs=jobs, ner=ner,
+                                ocr=OcrMode(ocr).value, dask=dask)
+
+
+@contextmanager
+def dask_errors(dask: str | None):
+    """A Dask scheduler that cannot be reached ends the command (exit 2); files report their own errors."""
+    try:
+        yield
+    except OSError as exc:
+        if not dask:
+            raise
+        err().print(f"[red]error[/red]: Dask scheduler {dask}: {exc}", highlight=False)
+        raise typer.Exit(code=2) from None
 
 
 def report_errors(result: ExtractionResult) -> None:
@@ -119,7 +141,8 @@ def check_output(check, path: Path, option: str) -> None:
 @app.command()
 def extract(inputs: list[Path] = Inputs,
             out_file: Path = typer.Option(..., "--out", "-o", help="JSON Lines file, one document per line."),
-            password: str = PasswordOption, jobs: int = JobsOption, ner: bool = NerOption) -> None:
+            password: str = PasswordOption, jobs: int = JobsOption, ner: bool = NerOption,
+            ocr: OcrMode = OcrOption, dask: str = DaskOption) -> None:
     """Extract documents, tasks, owners and deadlines to JSON Lines, each file's documents written as
     soon as it is parsed (duplicates merged at the end).
 
@@ -127,19 +150,19 @@ def extract(inputs: list[Path] = Inputs,
     """
     from policykg.extractors.readers import ReadOptions
     from policykg.graph.export import write_jsonl
-    from policykg.pipeline import ExtractOptions, stream
+    from policykg.pipeline import DaskRunner, ExtractOptions, stream
     from policykg.schema import ExtractionResult
 
     check_output(writable_file, out_file, "--out")
     errors: list = []
-    options = ExtractOptions(read=ReadOptions(password=password, jobs=jobs), ner=ner)
+    options = ExtractOptions(read=ReadOptions(password=password, jobs=jobs, ocr=OcrMode(ocr).value), ner=ner)
 
     def documents(on_file):
-        for result in stream(inputs, options, on_file=on_file):
+        for result in stream(inputs, options, DaskRunner(dask, jobs) if dask else None, on_file=on_file):
             errors.extend(result.errors)
             yield from result.documents
 
-    with progress_bar(inputs) as advance:
+    with progress_bar(inputs) as advance, dask_errors(dask):
         written = write_jsonl(documents(advance), out_file)
     report_errors(ExtractionResult(errors=tuple(errors)))
     err().print(f"{written.documents} documents, {written.tasks} tasks, {len(errors)} errors -> {out_file}",
@@ -150,6 +173,7 @@ def extract(inputs: list[Path] = Inputs,
 @app.command()
 def build(inputs: list[Path] = Inputs, db: Path = DbOption, neo4j: bool = Neo4jOption,
           password: str = PasswordOption, jobs: int = JobsOption, ner: bool = NerOption,
+          ocr: OcrMode = OcrOption,
           allow_empty: bool = typer.Option(False, "--allow-empty",
                                            help="Replace the graph even when no document was extracted.")) -> None:
     """Extract, resolve agencies and citations, and load the graph (embedded by default, or Neo4j).
@@ -160,7 +184,7 @@ def build(inputs: list[Path] = Inputs, db: Path = DbOption, neo4j: bool = Neo4jO
         from policykg.graph.stores.embedded import check_target
 
         check_output(check_target, db, "--db")
-    result = extract_with_progress(inputs, password, jobs, ner)
+    result = extract_with_progress(inputs, password, jobs, ner, ocr)
     report_errors(result)
     try:
         with store_errors():

@@ -15,10 +15,12 @@ class Errors:
     E010 = "broken symbolic link (dangling, or a loop)"
     E100 = "failed to parse document: {reason}"
     E201 = "encrypted PDF: give its password with --password"
-    E202 = "no text layer (scanned images only): OCR needed"
+    E202 = "no text layer (scanned images only): OCR needed, and --ocr never was given"
     E203 = "{count} glyphs without a Unicode mapping ((cid:…)): the font cannot be read; OCR or another copy needed"
     E204 = "corrupt or truncated PDF ({reason})"
     E205 = "the PDF has no text"
+    E206 = "scanned pages without text: OCR found none"
+    E207 = "scanned pages need OCR, and its engine is not installed (rapidocr-onnxruntime, Python < 3.13)"
     E301 = "not set: export NEO4J_URI=neo4j://HOST:7687 (and NEO4J_USERNAME, NEO4J_PASSWORD)"
     E302 = ("NEO4J_URI is not a Neo4j address: expected neo4j://HOST:PORT (or neo4j+s, bolt, bolt+s) without a "
             "user or password (those go in NEO4J_USERNAME and NEO4J_PASSWORD)")
@@ -50,6 +52,9 @@ class Errors:
     E622 = ("encrypted Excel workbook, or an old binary .xls named .xlsx: save an unprotected .xlsx "
             "(libreoffice --headless --convert-to xlsx)")
     E623 = "the workbook has no text"
+    E631 = "corrupt or truncated OFD package ({reason})"
+    E632 = "not an OFD package: {reason}"
+    E633 = "the OFD has no text (nor any that OCR reads on its pictures)"
 
 
 class PolicyKGError(Exception):

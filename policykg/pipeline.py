@@ -122,6 +122,31 @@ class ProcessPool:
                 yield pending.popleft().result()
 
 
+class DaskRunner:
+    """Files on a Dask cluster (a scheduler's address, or "local" for a cluster of `workers`
+    processes on this machine), results in the paths' order. Workers must see the input files under
+    the same paths."""
+
+    def __init__(self, address: str, workers: int = 2):
+        self.address, self.workers = address, max(1, workers)
+
+    def map(self, function: Callable[[Path], FileResult], paths: list[Path]) -> Iterator[FileResult]:
+        from distributed import Client, LocalCluster
+
+        cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, dashboard_address=None) \
+            if self.address == "local" else None
+        client = Client(cluster or self.address, timeout=CONNECT_TIMEOUT)
+        try:
+            yield from client.get_executor(pure=False).map(function, paths)
+        finally:
+            client.close()
+            if cluster:
+                cluster.close()
+
+
+CONNECT_TIMEOUT = 10  # seconds to reach a Dask scheduler
+
+
 def default_runner(jobs: int, files: int) -> Runner:
     return ProcessPool(jobs) if jobs > 1 and files > 1 else InProcess()
 
@@ -160,11 +185,12 @@ def stream(inputs: list[Path], options: ExtractOptions = ExtractOptions(), runne
     files, missing = discover(inputs)
     for exc in missing:
         yield FileResult(path=exc.path, errors=(as_error(exc),))
-    runner = runner or default_runner(options.read.jobs, len(files))
     one_job = partial(extract_file, options=options.model_copy(
         update={"read": options.read.model_copy(update={"jobs": 1})}))
-    for paths, large in runs(files, options.read):
-        results: Iterable[FileResult] = [extract_file(paths[0], options)] if large else runner.map(one_job, paths)
+    # a runner given (a cluster) takes every file; else large PDFs read their pages in parallel here
+    for paths, large in (runs(files, options.read) if runner is None else [(files, False)]):
+        results: Iterable[FileResult] = [extract_file(paths[0], options)] if large \
+            else (runner or default_runner(options.read.jobs, len(files))).map(one_job, paths)
         for result in results:
             if on_file:
                 on_file(Path(result.path))
@@ -172,16 +198,18 @@ def stream(inputs: list[Path], options: ExtractOptions = ExtractOptions(), runne
 
 
 def extract(inputs: list[Path], on_file: Callable[[Path], None] | None = None, password: str | None = None,
-            jobs: int = 1, ner: bool = True) -> ExtractionResult:
+            jobs: int = 1, ner: bool = True, ocr: str = "auto", dask: str | None = None) -> ExtractionResult:
     """Extract every document of the inputs (files or folders), duplicates merged, all in memory.
 
     With jobs > 1, files are extracted in parallel processes, and a large PDF's pages are read in
-    parallel; results keep the inputs' order. `ner` adds the spaCy pipeline's actors for running text
-    (sentences that assign work without a deadline become tasks); without it, rules only."""
-    options = ExtractOptions(read=ReadOptions(password=password, jobs=jobs), ner=ner)
+    parallel; with `dask` (a scheduler's address, or "local"), files are extracted on that Dask
+    cluster. Results keep the inputs' order. `ner` adds the spaCy pipeline's actors for running text
+    (sentences that assign work without a deadline become tasks); without it, rules only. `ocr`:
+    "auto" reads pages without text by OCR, "always" every page, "never" none."""
+    options = ExtractOptions(read=ReadOptions(password=password, jobs=jobs, ocr=ocr), ner=ner)
     documents: list[Document] = []
     errors: list[ExtractionError] = []
-    for result in stream(inputs, options, on_file=on_file):
+    for result in stream(inputs, options, DaskRunner(dask, jobs) if dask else None, on_file=on_file):
         documents += result.documents
         errors += result.errors
     return ExtractionResult(documents=tuple(merge_duplicates(documents)), errors=tuple(errors))

@@ -171,3 +171,19 @@ def unmapped_glyphs(path: Path, count: int = 200) -> Path:
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     path.write_bytes(bytes(out))
     return path
+
+
+def scanned(path: Path, source: Path, dpi: int = 200) -> Path:
+    """A scan of a PDF: each page rendered to a grey picture and placed alone on a page of a new PDF
+    (no text layer)."""
+    import pypdfium2
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4)
+    for page in pypdfium2.PdfDocument(source):
+        picture = page.render(scale=dpi / 72, grayscale=True).to_pil()
+        canvas.drawImage(ImageReader(picture), 0, 0, width=A4[0], height=A4[1])
+        canvas.showPage()
+    canvas.save()
+    return path

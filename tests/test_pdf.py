@@ -43,15 +43,23 @@ def zhengzhou():
             "recipients": lines[2], "body": lines[3:]}
 
 
-def test_official_document_layout(zhengzhou, tmp_path, corpus_dir):
-    footer = ("市委各部门，市人大常委会办公厅", "郑州市人民政府办公厅", "2023年4月20日")
-    text = tmp_path / "notice.txt"
+FOOTER = ("市委各部门，市人大常委会办公厅", "郑州市人民政府办公厅", "2023年4月20日")
+
+
+def notice_files(folder, zhengzhou, gongwen, suffix):
+    """The 郑州 notice as text, and in the official layout as drawn by `gongwen` (pdfgen's, ofdgen's)."""
+    text = folder / "notice.txt"
     text.write_text("\n".join(["郑州市人民政府文件", zhengzhou["doc_number"], zhengzhou["title"], zhengzhou["recipients"],
-                               *zhengzhou["body"], f"抄送：{footer[0]}。", f"{footer[1]}　　{footer[2]}印发"]),
+                               *zhengzhou["body"], f"抄送：{FOOTER[0]}。", f"{FOOTER[1]}　　{FOOTER[2]}印发"]),
                     encoding="utf-8")
-    pdf = pdfgen.gongwen(tmp_path / "notice.pdf", mark="郑州市人民政府文件", doc_number=zhengzhou["doc_number"],
-                         title=zhengzhou["title"], recipients=zhengzhou["recipients"], body=zhengzhou["body"],
-                         cc=footer[0], printer=footer[1], printed=footer[2])
+    laid_out = gongwen(folder / f"notice{suffix}", mark="郑州市人民政府文件", doc_number=zhengzhou["doc_number"],
+                       title=zhengzhou["title"], recipients=zhengzhou["recipients"], body=zhengzhou["body"],
+                       cc=FOOTER[0], printer=FOOTER[1], printed=FOOTER[2])
+    return text, laid_out
+
+
+def test_official_document_layout(zhengzhou, tmp_path, corpus_dir):
+    text, pdf = notice_files(tmp_path, zhengzhou, pdfgen.gongwen, ".pdf")
     from_text, from_pdf = only(extract([text])), only(extract([pdf]))
     for doc in (from_text, from_pdf):
         assert doc.title == zhengzhou["title"] and doc.doc_number == zhengzhou["doc_number"]
@@ -154,7 +162,7 @@ def damaged(kind, tmp_path):
 
 @pytest.mark.parametrize("kind,code,words", [
     ("encrypted", "E201", "--password"), ("truncated", "E204", "corrupt or truncated"),
-    ("corrupt", "E204", "corrupt or truncated"), ("image_only", "E202", "OCR needed"),
+    ("corrupt", "E204", "corrupt or truncated"), ("image_only", "E206", "OCR found none"),
     ("cid", "E203", "(cid:"),
 ])
 def test_damaged_pdf_is_reported_and_the_others_extracted(kind, code, words, tmp_path):
@@ -180,3 +188,80 @@ def test_parallel_extraction_gives_the_same_result(tmp_path, corpus_dir):
     assert pdf_lines(pdf, jobs=2) == pdf_lines(pdf, jobs=1)
     serial, parallel = extract([corpus_dir]), extract([corpus_dir], jobs=2)
     assert [d.model_dump() for d in parallel.documents] == [d.model_dump() for d in serial.documents]
+
+
+def plumber_only(pdf):
+    """The lines of a PDF as pdfplumber alone reads them (every page), before the pypdfium2 fast path."""
+    import pdfplumber
+
+    from policykg.extractors.readers.layout import render
+    from policykg.extractors.readers.pdf import plumber_lines
+
+    with pdfplumber.open(pdf) as document:
+        return render([plumber_lines(page) for page in document.pages], [p.page_number for p in document.pages])
+
+
+def fast_pages(pdf):
+    """How many pages pypdfium2 reads (the others need pdfplumber)."""
+    import pypdfium2
+
+    from policykg.extractors.readers.pdf import PageReading
+
+    document = pypdfium2.PdfDocument(pdf)
+    return sum(PageReading(page, "never").items is not None for page in document)
+
+
+def generated_pdfs(tmp_path, zhengzhou):
+    plan = lines_of("000", 152, 362)
+    rows = [["1", "推行工业用地标准地供应。", "市规划自然资源局", "市经信局", "2023年6月底前"],
+            ["2", "深化工程建设项目审批制度改革。", "市住房城乡建设局", "", "持续推进"]]
+    return {
+        "gongwen": pdfgen.gongwen(tmp_path / "g.pdf", mark="郑州市人民政府文件", doc_number=zhengzhou["doc_number"],
+                                  title=zhengzhou["title"], recipients=zhengzhou["recipients"],
+                                  body=zhengzhou["body"], cc="市委各部门", printer="郑州市人民政府办公厅",
+                                  printed="2023年4月20日"),
+        "running": pdfgen.running_text(tmp_path / "r.pdf", plan, running_title="工作方案"),
+        "volume": pdfgen.volume(tmp_path / "v.pdf", [plan[:40], plan[40:90]]),
+        "table": pdfgen.task_table(tmp_path / "t.pdf", title="工作要点", intro=["为深入贯彻党的二十大精神。"],
+                                   header=["序号", "重点任务", "牵头单位", "责任单位", "完成时限"], rows=rows * 30),
+        "bold": pdfgen.fake_bold(tmp_path / "b.pdf", ["关于印发工作方案的通知", "各市（州）于10月底前汇总。"]),
+    }
+
+
+def near(box, other):
+    """Boxes within a point of each other (the fonts' descents differ a little), or both absent."""
+    return box == other or (box and other and max(abs(a - b) for a, b in zip(box, other)) < 1)
+
+
+def test_fast_path_reads_as_pdfplumber_does(tmp_path, zhengzhou):
+    pdfs = generated_pdfs(tmp_path, zhengzhou)
+    for name, pdf in pdfs.items():
+        fast, slow = pdf_lines(pdf), plumber_only(pdf)
+        # pypdfium2 keeps the "·" that STSong-Light has no glyph for; pdfminer loses it
+        assert [(l.text.replace("·", ""), l.line_no, l.page, l.cells) for l in fast] == \
+            [(l.text, l.line_no, l.page, l.cells) for l in slow], name
+        assert all(near(f.bbox, s.bbox) for f, s in zip(fast, slow) if f.text == s.text), name
+    # text pages go the fast way; pages with ruling lines (tables) and fake bold go to pdfplumber
+    assert fast_pages(pdfs["running"]) == fast_pages_total(pdfs["running"]) >= 3
+    assert fast_pages(pdfs["gongwen"]) >= 3 and fast_pages(pdfs["table"]) == fast_pages(pdfs["bold"]) == 0
+
+
+def fast_pages_total(pdf):
+    from policykg.extractors.readers.pdf import page_count
+
+    return page_count(pdf)
+
+
+def test_pages_for_pdfplumber_read_in_parallel_give_the_same_lines(tmp_path):
+    from policykg.extractors.readers.pdf import batches, readings
+    from policykg.schema.models import ColumnRole
+
+    rows = [[str(n), f"第{n}项重点任务：推行工业用地标准地供应。", "市规划自然资源局", "市经信局", "2023年6月底前"]
+            for n in range(1, 1300)]
+    pdf = pdfgen.task_table(tmp_path / "long.pdf", title="工作要点", intro=["为深入贯彻党的二十大精神。"],
+                            header=["序号", "重点任务", "牵头单位", "责任单位", "完成时限"], rows=rows)
+    work = batches([(i, page.way) for i, page in enumerate(readings(pdf, None, "auto")) if page.items is None])
+    assert len(work) >= 2  # ruled pages: pdfplumber's, in several batches
+    lines = pdf_lines(pdf, jobs=2)
+    assert lines == pdf_lines(pdf, jobs=1)
+    assert [line.cell(ColumnRole.number) for line in lines if line.cells] == [row[0] for row in rows]

@@ -42,7 +42,8 @@ class Cell(Model):
 class Line(Model):
     """One line of a source: its text, where it came from (line number in the file or running
     line count of the reader, page, box on the page, named part such as a worksheet) and, for a
-    row of a task table, its cells by column role (the text then holds the number and the task)."""
+    row of a task table, its cells by column role (the text then holds the number and the task);
+    a line read by OCR keeps the recogniser's confidence (0-1)."""
 
     text: str
     line_no: int
@@ -50,6 +51,7 @@ class Line(Model):
     bbox: tuple[float, float, float, float] | None = None
     part: str | None = None
     cells: tuple[Cell, ...] = ()
+    confidence: float | None = None
 
     def cell(self, role: ColumnRole) -> str:
         """The text of the row's cells with this role, joined by 、 (a row may have two 责任 columns)."""

@@ -37,6 +37,7 @@ READERS: dict[str, str] = {
     ".docx": "policykg.extractors.readers.docx:read_docx",
     ".xlsx": "policykg.extractors.readers.xlsx:read_xlsx",
     ".xlsm": "policykg.extractors.readers.xlsx:read_xlsx",
+    ".ofd": "policykg.extractors.readers.ofd:read_ofd",
 }
 # formats to convert before reading: suffix -> what to say
 CONVERT_FIRST: dict[str, str] = {
