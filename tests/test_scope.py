@@ -62,6 +62,9 @@ def test_a_first_unit_convention_in_any_wording(statement):
     ("完成改造。（市公安局、市教育局等单位按职责分别牵头负责）", ["市公安局", "市教育局"], []),
     ("完成改造。（责任单位：省发展改革委牵头、省有关部门）", ["省发展改革委"], ["省有关部门"]),
     ("完成改造。（市住建局会同市财政局负责）", ["市住建局"], ["市财政局"]),
+    ("完成改造。(省知识产权局、稽查处分工负责)", [], ["省知识产权局", "稽查处"]),
+    ("完成改造。〔市委营商办牵头，市法院、市财政局等市直有关部门（单位）、各县（市、区）政府按职责分工负责〕",
+     ["市委营商办"], ["市法院", "市财政局", "市直有关部门（单位）", "各县（市、区）政府"]),
 ])
 def test_role_words_decide_leads_in_any_form(text, leads, co):
     (annotation,) = find_annotations(text, Conventions())
@@ -94,3 +97,11 @@ def test_a_standing_clause_refers_back_to_the_unit_as_listed():
     body = "1.优化服务流程。（责任单位：市政务局，各区、县人民政府，以下政策均需区、县人民政府落实，不再单独列出）\n" \
            "2.推进数据共享。（责任单位：市大数据局）\n"
     assert tasks_of(body)[1] == ("推进数据共享", [], ["各区、县人民政府", "市大数据局"])
+
+
+def test_a_comma_convention_with_a_collective_and_a_sentence_end_inside_the_list():
+    text = "加快清理。〔州发展改革委，州财政局、州税务局等州级有关部门（单位）、各县（市）人民政府。逗号前为牵头部门，下同〕"
+    (annotation,) = find_annotations(text, conventions(text))
+    assert [(u.mention, u.role.value) for u in annotation.units] == [
+        ("州发展改革委", "lead"), ("州财政局", "co"), ("州税务局", "co"), ("州级有关部门（单位）", "co"),
+        ("各县（市）人民政府", "co")]

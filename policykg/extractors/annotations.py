@@ -33,6 +33,7 @@ LEAD_TAIL = re.compile(r"(?:分别|统一|总)?牵头(?:负责)?$")
 # "由市科委牵头": a lead named in the running text of an annotated item
 LEAD_IN_TEXT = re.compile(r"由([^，,。；;由]{2,30}?)(?:统一|负责|分别)?牵头")
 AND = re.compile(r"和|及|与|以及")
+QUALIFIER = re.compile(r"[（(][^（()）]{1,12}[）)]$")
 NAMED_BODY = re.compile(r"^(?:各|[\u4e00-\u9fff]{0,6}?(?:省|市(?!场)|自治区|州|区|县|盟|旗))")
 SEPARATOR_CHARS = "、，,；;"
 # words of a sentence that never stand in a unit's name
@@ -218,10 +219,12 @@ def field_lines(text: str, taken: Taken, rules: Conventions,
 
 
 def unit_like(name: str) -> bool:
-    """A body (…局, …委, …中心), a collective (各…) or a place standing for its government (开发区)."""
+    """A body (…局, …委, …中心), a collective (各…) or a place standing for its government (开发区);
+    a qualifier in brackets after the name does not count ("市直有关部门（单位）", "市住建局（人防办）")."""
     if not 2 <= len(name) <= 40:
         return False
-    return bool(ORGAN_END.search(name)) or name.startswith("各") or bool(PLACE_ONLY.match(name))
+    base = QUALIFIER.sub("", name)
+    return bool(ORGAN_END.search(base)) or name.startswith("各") or bool(PLACE_ONLY.match(name))
 
 
 def clause_units(clause: str, rules: Conventions) -> list[UnitMention]:

@@ -22,7 +22,7 @@ KEY = re.compile("(" + alternation(ALL_KEYS) + r")\s*[：:]")
 LEAD_WORDS = ("牵头", "牵头负责", "总牵头")
 CO_WORDS = ("配合", "参与", "协同", "协助", "按职责分工负责", "按职责负责", "按职责分工落实", "分别负责", "共同负责", "负责",
             "落实", "实施", "推进")
-ROLE_TAIL = re.compile(r"(按职责分工|按职责|分别|共同|牵头|配合|参与|协同|协助|负责|落实|实施|推进|等)+$")
+ROLE_TAIL = re.compile(r"(按职责分工|按职责|分工|分别|共同|牵头|配合|参与|协同|协助|负责|落实|实施|推进|等)+$")
 WITH = "会同"  # "A会同B负责": A leads, B co-owns
 # what a time clause holds: a date, a period or an ongoing word
 TIME_CLAUSE = re.compile(r"(\d{4}年|\d{1,2}月|年底|年内|上半年|下半年|季度|持续推进|长期|常态化|持续|每年|每月|每季)")
