@@ -1,7 +1,8 @@
 """Laid-out pages to lines: pieces grouped into lines by position, page furniture recognised."""
 import pytest
 
-from policykg.extractors.readers.layout import PAGE_NUMBER, Piece, group_lines
+from policykg.extractors.readers.layout import Piece, group_lines
+from policykg.lexicon.official import PAGE_NUMBER_LINE
 
 
 @pytest.mark.parametrize("text,furniture", [
@@ -10,7 +11,7 @@ from policykg.extractors.readers.layout import PAGE_NUMBER, Piece, group_lines
     ("一、总体要求", False), ("3.推行并联审批。", False), ("12号", False), ("第三条", False), ("一", False),
 ])
 def test_page_number_lines(text, furniture):
-    assert bool(PAGE_NUMBER.match(text)) is furniture
+    assert bool(PAGE_NUMBER_LINE.match(text)) is furniture
 
 
 def piece(x0, top, x1, bottom, text, confidence=None):

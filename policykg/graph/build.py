@@ -133,7 +133,7 @@ class GraphBuilder:
             self.document(doc)
         for agency_id, mentions in self.mentions.items():
             self.nodes["Agency"][agency_id]["aliases"] = sorted({m.split(" | ")[0] for m in mentions})
-            self.nodes["Agency"][agency_id]["mentions"] = list(dict.fromkeys(mentions))
+            self.nodes["Agency"][agency_id]["mentions"] = sorted(set(mentions))  # as a merging load keeps them
         nodes = {label: [complete(label, row) for row in rows.values()] for label, rows in self.nodes.items()}
         edges = {rel: [{"from": s, "to": t, "from_label": fl, "to_label": tl, **props}
                        for (fl, s, tl, t), props in rows.items()] for rel, rows in self.edges.items()}

@@ -20,24 +20,15 @@ from policykg.extractors.readers import ReadOptions, read_bytes
 from policykg.extractors.readers.chinese import to_simplified
 from policykg.extractors.readers.tables import whole_table
 from policykg.extractors.readers.text import decode
-from policykg.lexicon.official import TITLE_WORDS
+from policykg.lexicon.official import METADATA_KEYS, TITLE_WORDS
 from policykg.schema import Line, SourceText
 
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
 CHARSET_NAMES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
-# metadata field -> the labels sites give it (whitespace removed: "索 引 号" is 索引号)
-METADATA_LABELS = {
-    "索引号": ("索引号",),
-    "发文机关": ("发文机关", "发文单位", "发文机构", "发布机构", "发布机关", "发布单位", "制发机关"),
-    "发文字号": ("发文字号", "发文文号", "文号"),
-    "成文日期": ("成文日期", "成文时间", "印发日期"),
-    "发布日期": ("发布日期", "发布时间", "公开日期", "公开时间"),
-    "主题分类": ("主题分类", "信息分类", "所属主题", "分类"),
-    "标题": ("标题", "文件名称", "公文标题", "名称"),
-}
-FIELD_OF = {label: field for field, labels in METADATA_LABELS.items() for label in labels}
+# metadata label as sites write it (whitespace removed: "索 引 号" is 索引号) -> the field it fills
+FIELD_OF = {name: names[0] for names in METADATA_KEYS for name in names if not name.isascii()}
 LABELS = "|".join(sorted(FIELD_OF, key=len, reverse=True))
 OWN_LABEL = re.compile(rf"^({LABELS})(?:[:：](.*))?$", re.S)
 LABEL_IN_TEXT = re.compile(rf"({LABELS})[:：]")

@@ -9,10 +9,9 @@ from collections import Counter
 from typing import NamedTuple
 
 from policykg.extractors.readers.tables import TableReader
+from policykg.lexicon.official import PAGE_NUMBER_LINE
 from policykg.schema import Line
 
-DASH = r"[—\-－–一\s]*"  # OCR reads a dash as 一 as often as not
-PAGE_NUMBER = re.compile(rf"^{DASH}(第\s*)?\d{{1,4}}(\s*页)?([/／]\s*\d{{1,4}})?{DASH}$")
 RUNNING_SHARE = 0.5  # a head/foot line on at least this share of pages is a running title
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top-down page coordinates)
@@ -100,7 +99,7 @@ def render(pages: list[list[Item]], numbers: list[int]) -> list[Line]:
                 emit(reader.rows_of(item.content), number, item.box)
                 continue
             text = item.content.strip()
-            if not text or PAGE_NUMBER.match(text) or (index in edges and squeezed(text) in running):
+            if not text or PAGE_NUMBER_LINE.match(text) or (index in edges and squeezed(text) in running):
                 continue
             emit(reader.flush(), number, None)
             out.append(Line(text=text, line_no=len(out) + 1, page=number, bbox=item.box,
