@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 import policykg
-from policykg.report.build import build_report
-from policykg.report.data import read
-from policykg.report.render import sections, write
-from policykg.report.words import LANGS
+from policykg.analysis.report.build import build_report
+from policykg.analysis.report.data import read
+from policykg.analysis.report.render import sections, write
+from policykg.analysis.report.words import LANGS
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,7 +9,6 @@
 
 The verbs live in policykg.api; importing policykg loads no heavy library.
 """
-import policykg.report as _report_package  # noqa: F401  (loaded first: the verb `report` below keeps its name)
 from policykg.api import Built, PolicyKGError, build, extract, open_store, queries, query, report
 
 __all__ = ["Built", "PolicyKGError", "build", "extract", "open_store", "queries", "query", "report"]

@@ -17,7 +17,7 @@ from policykg.errors import PolicyKGError
 if TYPE_CHECKING:
     from policykg.graph.model import GraphData
     from policykg.graph.stores.reader import Reader
-    from policykg.report.model import Report
+    from policykg.analysis.report.model import Report
     from policykg.schema import Document, ExtractionResult
 
 PathLike = str | Path
@@ -113,7 +113,7 @@ def query(store: Reader, cypher_or_name: str, /, **params) -> list[dict[str, Any
     Library parameters are checked (E605 missing, E606 unknown) and a 文号 is matched in any
     bracket form (郑政文[2023]62号 finds 郑政文〔2023〕62号). Values go in as parameters only.
     """
-    from policykg.graph.query_library import run
+    from policykg.analysis.query_library import run
 
     if NAME.fullmatch(cypher_or_name):
         return run(store, cypher_or_name, **params)
@@ -123,7 +123,7 @@ def query(store: Reader, cypher_or_name: str, /, **params) -> list[dict[str, Any
 
 def queries() -> dict[str, str]:
     """The query library: name → what it answers."""
-    from policykg.graph.query_library import library
+    from policykg.analysis.query_library import library
 
     return {name: q.answers for name, q in library().items()}
 
@@ -135,10 +135,10 @@ def report(store: Reader, as_of: dt.date | None = None, *, warn_days: int = 14, 
     clauses, ownerless and undated tasks, impossible deadlines, naming, citations, slippage,
     duplicates. `previous` (a Report or a report.json) adds what changed; with `out`, report.md,
     report.html and report.json (those in `formats`) are written into that folder."""
-    from policykg.report import history
-    from policykg.report.build import build_report
-    from policykg.report.data import read
-    from policykg.report.render import write
+    from policykg.analysis.report import history
+    from policykg.analysis.report.build import build_report
+    from policykg.analysis.report.data import read
+    from policykg.analysis.report.render import write
 
     if isinstance(previous, (str, Path)):
         previous = history.load(Path(previous))

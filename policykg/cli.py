@@ -290,7 +290,7 @@ def open_reader(db: Path, neo4j: bool, allow_file_procedures: bool = False):
 
 def library_query(name: str, params: dict[str, str], store: str) -> tuple[str, dict[str, str]]:
     """The text and checked parameters of a library query, or one coded line with a suggestion (exit 2)."""
-    from policykg.graph.query_library import get
+    from policykg.analysis.query_library import get
 
     try:
         query = get(name)
@@ -340,7 +340,7 @@ def queries() -> None:
 
     Example: policykg queries
     """
-    from policykg.graph.query_library import library
+    from policykg.analysis.query_library import library
 
     for q in library().values():
         kind = "  [graph: paths for Neo4j Browser / Bloom]" if q.returns_graph else ""
@@ -405,7 +405,7 @@ def report(db: Path = DbOption, neo4j: bool = Neo4jOption,
 
     Example: policykg report --db policykg.lbug --history history/ --out report/ --fail-on red
     """
-    from policykg.report.render import FORMATS
+    from policykg.analysis.report.render import FORMATS
 
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = set(chosen) - set(FORMATS)
@@ -438,7 +438,7 @@ def report(db: Path = DbOption, neo4j: bool = Neo4jOption,
 def write_report(db: Path, neo4j: bool, day: date, warn_days: int, previous: Path | None, history_dir: Path | None,
                  out_dir: Path, formats: list[str], lang: str = "zh"):
     """Compare with the previous report (given, or the history's latest before `day`), write, keep."""
-    from policykg.report import history
+    from policykg.analysis.report import history
 
     earlier = previous or (history.previous(history_dir, day) if history_dir else None)
     with store_errors(), policykg.open_store(None if neo4j else db, neo4j=neo4j) as store:
@@ -461,7 +461,7 @@ def bloom(out_dir: Path = typer.Option(..., "--out", help="Folder to write the p
 
     Example: policykg bloom --out bloom/
     """
-    from policykg.graph import bloom as assets
+    from policykg.analysis import bloom as assets
 
     for path in assets.write(out_dir):
         err().print(f"wrote {path}", highlight=False)

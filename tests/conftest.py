@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from policykg.pipeline import extract
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools" / "cypher-lint"))  # the Cypher linter, a development tool (cypherlint)
 SHARED = Path(os.environ.get("POLICYKG_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "eval" / "gold"

@@ -235,8 +235,8 @@ def agency_row(name: str, jurisdiction: str = "上海市") -> dict:
     ("上海市人民政府", "上海市人民政府办公厅", False),
 ])
 def test_naming_check_suggests_abbreviations_only(first, second, suggested):
-    from policykg.report.checks import naming
-    from policykg.report.data import ReportData
+    from policykg.analysis.report.checks import naming
+    from policykg.analysis.report.data import ReportData
 
     data = ReportData(tasks=[], leads=[], co=[], citations=[], documents=[],
                       agencies=[agency_row(first), agency_row(second), agency_row(second[:3] + "体育局", "浙江省")])

@@ -96,7 +96,7 @@ def test_importing_policykg_loads_no_heavy_library():
 
 
 def test_the_report_verb_survives_importing_the_report_package():
-    import policykg.report.build  # noqa: F401  (sets the package as an attribute on first import)
+    import policykg.analysis.report.build  # noqa: F401  (sets the package as an attribute on first import)
 
     assert callable(policykg.report) and policykg.report.__module__ == "policykg.api"
 

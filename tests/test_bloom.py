@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 
-from policykg.graph import bloom
-from policykg.graph.lint import LINTER, lint
+from policykg.analysis import bloom
+from cypherlint import LINTER, lint
 from policykg.schema.graph import NODES, RELS
 
 TOP_LEVEL = {"name", "id", "categories", "labels", "relationshipTypes", "palette", "createdAt", "lastEditedAt",

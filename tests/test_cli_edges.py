@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-from policykg.graph.query_library import library
+from policykg.analysis.query_library import library
 
 
 def run(*args, columns: int = 80):

@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from policykg.graph.lint import LINTER, lint, shipped_statements
+from cypherlint import LINTER, lint, shipped_statements
 
 pytestmark = pytest.mark.skipif(not (LINTER.parent / "node_modules").is_dir() or not shutil.which("node"),
                                 reason="linter not installed: run 'npm ci' in tools/cypher-lint")

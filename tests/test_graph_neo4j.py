@@ -11,7 +11,7 @@ from neo4j_live import emptied_driver, graph_of, live
 from policykg.errors import StoreError
 from policykg.graph.build import build_graph
 from policykg.graph.model import GraphData
-from policykg.graph.query_library import library
+from policykg.analysis.query_library import library
 from policykg.graph.stores.embedded import EmbeddedReader
 from policykg.graph.stores import neo4j_store
 from policykg.schema.graph import NODES, RELS

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from neo4j_fake import RecordingDriver
-from policykg.graph import bloom
+from policykg.analysis import bloom
 from policykg.graph.build import caption
 from policykg.graph.export import admin_value, write_neo4j_admin
 from policykg.graph.stores import neo4j_store

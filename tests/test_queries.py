@@ -6,8 +6,8 @@ import re
 import pytest
 
 from policykg.graph.jurisdiction import place_within
-from policykg.graph.query_library import library
-from policykg.graph.query_library import run as run_query
+from policykg.analysis.query_library import library
+from policykg.analysis.query_library import run as run_query
 from policykg.graph.stores.embedded import EmbeddedReader
 
 

@@ -11,9 +11,9 @@ import pytest
 from policykg.graph.build import build_graph
 from policykg.graph.stores.embedded import EmbeddedReader, build
 from policykg.extractors.deadlines import find_deadlines
-from policykg.report.build import build_report, every_month
-from policykg.report.data import read
-from policykg.report.render import render_html, render_md
+from policykg.analysis.report.build import build_report, every_month
+from policykg.analysis.report.data import read
+from policykg.analysis.report.render import render_html, render_md
 from policykg.schema import Deadline, DeadlineKind, Precision, Role, UnitMention
 
 

@@ -10,9 +10,9 @@ from hypothesis import given, settings, strategies as st
 
 from policykg.errors import PolicyKGError
 from policykg.graph import sandbox
-from policykg.graph.query_library import library
+from policykg.analysis.query_library import library
 from policykg.graph.stores.embedded import EmbeddedReader
-from policykg.report.data import QUERIES
+from policykg.analysis.report.data import QUERIES
 
 
 def run(*args):

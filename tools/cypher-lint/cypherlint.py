@@ -1,7 +1,8 @@
 """Check Cypher statements with Neo4j's own linter (npm @neo4j-cypher/language-support, run by node).
 
-The linter lives in tools/cypher-lint (installed with `npm ci` there); statements are checked
-against the graph schema of schema/graph.py, with every $parameter declared.
+A development tool beside the package (it needs node and `npm ci` in this folder, which CI runs):
+statements are checked against the graph schema of policykg/schema/graph.py, with every
+$parameter declared. The tests import it from here.
 """
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ import re
 import subprocess
 from pathlib import Path
 
-from policykg.graph.query_library import library
+from policykg.analysis.query_library import library
 from policykg.graph.stores import neo4j_store
 from policykg.schema.graph import linter_schema
 
-LINTER = Path(__file__).resolve().parents[2] / "tools" / "cypher-lint" / "lint.mjs"
+LINTER = Path(__file__).resolve().with_name("lint.mjs")
 PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 # example values by parameter name: the linter only needs each declared
 EXAMPLE_VALUES = {"rows": [], "docs": [], "as_of": "2023-11-22"}
@@ -23,7 +24,7 @@ EXAMPLE_VALUES = {"rows": [], "docs": [], "as_of": "2023-11-22"}
 def shipped_statements() -> dict[str, str]:
     """Every Neo4j statement the project ships or generates: the query library, the load statements
     and the report's queries."""
-    from policykg.report.data import QUERIES
+    from policykg.analysis.report.data import QUERIES
 
     statements = {f"query:{q.name}": q.neo4j for q in library().values()}
     statements.update({f"load:{i}": s for i, s in enumerate(neo4j_store.all_statements())})

@@ -9,7 +9,7 @@ import json
 import uuid
 from pathlib import Path
 
-from policykg.graph.query_library import library
+from policykg.analysis.query_library import library
 from policykg.schema.graph import INDEXES, NODES, RELS
 
 PERSPECTIVE_VERSION = "2.4.0"

@@ -6,9 +6,9 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel, ConfigDict
 
-from policykg.report import charts
-from policykg.report.model import Item, Report
-from policykg.report.words import PHRASES, section
+from policykg.analysis.report import charts
+from policykg.analysis.report.model import Item, Report
+from policykg.analysis.report.words import PHRASES, section
 
 FORMATS = ("md", "html", "json")
 SHORT_TASK = 80  # characters of a task's text in report.md
@@ -51,7 +51,7 @@ def short(text: str | None, limit: int = SHORT_TASK) -> str:
 
 
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("policykg.report", "templates"),
+    env = Environment(loader=PackageLoader("policykg.analysis.report", "templates"),
                       autoescape=select_autoescape(["html.j2"]), trim_blocks=False)
     env.filters["md"] = lambda text: str(text or "").replace("|", "\\|").replace("\n", " ")
     env.filters["short"] = short

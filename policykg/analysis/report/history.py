@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from policykg.errors import PolicyKGError
-from policykg.report.model import Report
+from policykg.analysis.report.model import Report
 
 DATED = re.compile(r"^report-(\d{4}-\d{2}-\d{2})\.json$")
 

@@ -1,4 +1,4 @@
-"""The analysts' query library: `graph/queries/NAME.cypher` files with a header comment saying what
+"""The analysts' query library: `analysis/queries/NAME.cypher` files with a header comment saying what
 each answers, its parameters and an example; `NAME.embedded.cypher` beside one holds the embedded
 store's variant where the two dialects cannot share a text."""
 from __future__ import annotations
@@ -70,7 +70,7 @@ def parse_header(text: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def library() -> dict[str, Query]:
-    folder = resources.files("policykg.graph").joinpath("queries")
+    folder = resources.files("policykg.analysis").joinpath("queries")
     files = {f.name: f.read_text(encoding="utf-8") for f in folder.iterdir() if f.name.endswith(".cypher")}
     queries = {}
     for name, text in sorted(files.items()):

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from policykg.report import checks
-from policykg.report.data import ReportData
-from policykg.report.model import Changes, Check, Report
-from policykg.report.words import section
+from policykg.analysis.report import checks
+from policykg.analysis.report.data import ReportData
+from policykg.analysis.report.model import Changes, Check, Report
+from policykg.analysis.report.words import section
 
 HEATMAP_AGENCIES = 20
 

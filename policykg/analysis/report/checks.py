@@ -1,5 +1,5 @@
 """The consistency checks: pure functions from report data to checks with offending items, in the
-report's language (policykg.report.words)."""
+report's language (policykg.analysis.report.words)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,9 +13,9 @@ from rapidfuzz import fuzz, process
 
 from policykg.graph.agencies import canonical_body
 from policykg.graph.citations import normal_number, normal_title
-from policykg.report.data import ReportData
-from policykg.report.model import Check, Item
-from policykg.report.words import say, section
+from policykg.analysis.report.data import ReportData
+from policykg.analysis.report.model import Check, Item
+from policykg.analysis.report.words import say, section
 
 SIMILAR_TASKS = 0.35     # character-bigram Jaccard above which two tasks are "the same measure"
 SIMILAR_NAMES = 60       # rapidfuzz ratio (0-100) above which two agency names are compared further
