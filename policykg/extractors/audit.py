@@ -46,6 +46,7 @@ from policykg.extractors.deadlines import ONGOING, find_deadlines, parse_time_li
 from policykg.extractors.outline import marker
 from policykg.extractors.units import split_units
 from policykg.lexicon.brackets import closing_positions, depths
+from policykg.lexicon.sentences import STATEMENT_ENDS
 from policykg.lexicon.official import DOC_NUMBER, normal_number
 from policykg.lexicon.regex import alternation
 from policykg.lexicon.roles import COMMA_LEAD, FIRST_LEAD, ROLE_TAIL, STANDING, TIME_KEYS
@@ -62,7 +63,7 @@ PUNCTUATION = re.compile(r"[\s\d.．、，,；;。：:！？!?（）()〔〕【�
 TIME_WORDS = re.compile(alternation(TIME_KEYS) + r"|完成|之前|以前|年|月|日|[上中下]旬|季度|[上下]半|第|[一二三四]|底|末|前|止|内")
 LIST_OR_ROLE = re.compile(r"、|牵头|负责|配合|会同")
 MAX_UNIT_CHARS = 20  # longer "units" are sentences that start like one (各地要…)
-SENTENCE_ENDS = ("。", "；", ";", "！", "？")
+SENTENCE_ENDS = (*STATEMENT_ENDS, ";")
 ANY_YEAR = 2000  # phrases are found without a document year; their date is not used
 
 

@@ -25,13 +25,13 @@ from importlib import resources
 from policykg.extractors.units import split_units
 from policykg.graph.jurisdiction import Jurisdiction, place_prefix, place_within
 from policykg.ids import stable_id
-from policykg.lexicon.organs import ORGAN_WORDS
+from policykg.lexicon.brackets import TO_ROUND
+from policykg.lexicon.organs import ENTERPRISE_WORDS, ORGAN_WORDS, ZONE_WORDS
 from policykg.lexicon.places import MUNICIPALITIES
 from policykg.lexicon.regex import alternation
 from policykg.lexicon.roles import CO_KEYS, CO_WORDS, LEAD_KEYS, LEAD_WORDS, ROLE_TAIL
 from policykg.schema.models import Model
 
-BRACKETS = str.maketrans({"〔": "（", "〕": "）", "(": "（", ")": "）", "［": "（", "］": "）", "[": "（", "]": "）"})
 TAG = re.compile(r"【[^】]*】")
 ROLE = re.compile(rf"^({alternation(LEAD_KEYS + CO_KEYS)})[:：]?|（({alternation(LEAD_WORDS + CO_WORDS)})）$")
 LEADING = re.compile(r"^(\d{4}年(\d{1,2}月)?(\d{1,2}日)?|本(办法|方案|措施|细则|意见|通知|规定)由|由|请|会同|和|及|以及|"
@@ -39,8 +39,8 @@ LEADING = re.compile(r"^(\d{4}年(\d{1,2}月)?(\d{1,2}日)?|本(办法|方案|�
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:](?=.)")  # 任务分解：市发改委
 QUALIFIER = re.compile(r"（[^（）]*）")
 QUALIFIER_LAST = re.compile(r"（[^（）]*）$")
-ZONE = r"开发区|高新区|新区|自贸区|自贸试验区|片区|试验区|实验区|示范区|园区|保税区|经济区|合作区|港区|功能区"
-ENTERPRISE = r"公司|集团|银行|移动|联通|电信|铁塔|燃气|水务|保险|证券"
+ZONE = alternation(ZONE_WORDS)
+ENTERPRISE = alternation(ENTERPRISE_WORDS)
 # how a unit's name ends: the lexicon's organ words (less 行, which ends 自行 as well as 银行), and zones,
 # enterprises and the offices of mass organisations
 ORGAN = re.compile("(" + alternation(set(ORGAN_WORDS) - {"行"} | {
@@ -127,7 +127,7 @@ def canonical_body(body: str) -> str:
 
 def clean(mention: str) -> str:
     """A mention without spaces, tags, role words, leading dates or an unmatched bracket."""
-    text = TAG.sub("", re.sub(r"\s", "", mention).translate(BRACKETS))
+    text = TAG.sub("", re.sub(r"\s", "", mention)).translate(TO_ROUND)
     text = LABEL.sub("", text)
     previous = None
     while text != previous:

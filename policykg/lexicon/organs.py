@@ -13,6 +13,10 @@ ORGAN_WORDS = BODY_WORDS + (
     "办公厅", "工作专班", "专班", "小组", "总局", "分局", "政府", "会", "联", "队", "支队", "大队", "总队", "行", "所",
     "站", "海关", "署", "部", "处", "室", "科", "社", "馆", "街道", "镇", "乡", "协会", "银行", "园区", "片区", "部门",
     "单位", "机构", "企业")
+# zones are bodies (their 管委会), never places; enterprises carry their own name
+ZONE_WORDS = ("开发区", "高新区", "新区", "自贸区", "自贸试验区", "片区", "试验区", "实验区", "示范区", "园区", "保税区",
+              "经济区", "合作区", "港区", "功能区")
+ENTERPRISE_WORDS = ("公司", "集团", "银行", "移动", "联通", "电信", "铁塔", "燃气", "水务", "保险", "证券")
 ORGAN_END = re.compile("(" + alternation(ORGAN_WORDS) + ")$")
 # characters a complete body's name ends with (for splitting glued lists: "…局及各区…")
 ORGAN_LAST_CHARS = "局委办厅府院会部心室处队行司门位关署"

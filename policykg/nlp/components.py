@@ -22,10 +22,11 @@ from spacy.util import filter_spans
 from policykg.extractors.actors import LEADING_TIME
 from policykg.extractors.deadlines import find_deadlines
 from policykg.lexicon.organs import BODY_WORDS
+from policykg.lexicon.sentences import STATEMENT_ENDS
 from policykg.lexicon.regex import alternation
 
 AGENCY = "AGENCY"
-SENTENCE_ENDS = ["。", "！", "？", "；"]
+SENTENCE_ENDS = list(STATEMENT_ENDS)
 ORG_SUFFIX = "(?:" + alternation(BODY_WORDS) + ")"
 # a level (省…, 市…, 各…) or a named place (郑州市…) before a body's suffix: 市大数据局, 郑州市人民政府
 SUFFIX = re.compile(r"(?:(?:各|省|市|州|区|县)(?:级|直)?|[\u4e00-\u9fff]{2,4}(?:省|市|州|区|县))"
