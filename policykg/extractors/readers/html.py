@@ -186,12 +186,14 @@ def drop_chrome(body) -> dict:
 
 
 def main_element(body, weights: dict):
-    """The smallest element holding most of the text outside links."""
+    """The smallest element holding most of the text outside links; never inside a data table (a
+    long task table holds most of its page's text, the notice around it belongs to the document)."""
     node = body
     while True:
         children = [c for c in node if isinstance(c.tag, str)]
         best = max(children, key=weights.__getitem__, default=None)
-        if best is None or weights[best] < MAIN_SHARE * weights[node]:
+        if best is None or weights[best] < MAIN_SHARE * weights[node] or \
+                (best.tag == "table" and data_table(best, grid(best))):
             return node, weights[node]
         node = best
 

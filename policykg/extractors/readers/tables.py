@@ -9,16 +9,20 @@ from policykg.lexicon.roles import TABLE_HEADERS as HEADERS
 from policykg.schema.models import Cell, ColumnRole, Model
 
 NUMBER = re.compile(r"^(\d{1,3})[.．、]?$")  # "3", or "3." as automatic numbering writes it
+HEADER_SEARCH_ROWS = 10  # title rows a sheet or table may have above its header
+PLAIN_SEPARATOR = "\u3000"
 
 
 class Columns(Model):
-    """Which column holds what; `co` may be several (责任单位 and 配合单位)."""
+    """Which column holds what; `co` may be several (责任单位 and 配合单位); `groups` are task columns
+    left of the task that group its rows (重点任务 beside 具体措施, merged down its measures)."""
 
     number: int | None = None
     task: int | None = None
     lead: int | None = None
     co: tuple[int, ...] = ()
     time: int | None = None
+    groups: tuple[int, ...] = ()
     width: int
 
 
@@ -26,22 +30,56 @@ def clean_cell(cell: str | None) -> str:
     return re.sub(r"\s+", "", cell or "")
 
 
+def role_of(cell: str) -> str | None:
+    """The role a header cell names (its text, or its start: "完成时限（2023年）"), if any."""
+    return next((role for role, words in HEADERS.items() if cell and any(cell == w or cell.startswith(w) for w in words)),
+                None)
+
+
 def recognise(header: list[str | None]) -> Columns | None:
-    """Columns from a header row, or None when the row is not a task-table header."""
+    """Columns from a header row, or None when the row is not a task-table header. Of several task
+    columns the last is the task, the ones before it group the rows."""
     found: dict[str, list[int]] = {}
     for index, cell in enumerate(map(clean_cell, header)):
-        for role, words in HEADERS.items():
-            if cell and any(cell == w or cell.startswith(w) for w in words):
-                found.setdefault(role, []).append(index)
-                break
+        role = role_of(cell)
+        if role:
+            found.setdefault(role, []).append(index)
     if "task" not in found or not ({"lead", "co", "time"} & set(found)):
         return None
     first = lambda role: found[role][0] if role in found else None  # noqa: E731
-    return Columns(number=first("number"), task=first("task"), lead=first("lead"), co=tuple(found.get("co", ())),
-                   time=first("time"), width=len(header))
+    return Columns(number=first("number"), task=found["task"][-1], lead=first("lead"), co=tuple(found.get("co", ())),
+                   time=first("time"), groups=tuple(found["task"][:-1]), width=len(header))
+
+
+def sub_header(header: list[str], row: list[str]) -> list[str] | None:
+    """The header completed by the row under it when that row is its second header row (责任单位 over
+    牵头单位 and 配合单位): every cell empty, the cell above (a merged cell) or a header word."""
+    if len(row) != len(header) or row == header or not any(row):
+        return None
+    if not all(not cell or cell == above or role_of(cell) for cell, above in zip(row, header)):
+        return None
+    return [cell or above for cell, above in zip(row, header)]
+
+
+def header_of(rows: list[list[str]]) -> tuple[Columns, int] | None:
+    """The columns of a table starting with its header, and how many header rows it has."""
+    if not rows or recognise(rows[0]) is None:
+        return None
+    header, count = rows[0], 1
+    while count < len(rows):
+        combined = sub_header(header, rows[count])
+        if combined is None or recognise(combined) is None:
+            break
+        header, count = combined, count + 1
+    return recognise(header), count
 
 
 Row = tuple[str, tuple[Cell, ...]]
+
+
+def group_text(columns: Columns, cells: list[str]) -> str:
+    """The text of a row's group columns (its 重点任务 beside the 具体措施)."""
+    return PLAIN_SEPARATOR.join(cells[i] for i in columns.groups if i < len(cells) and cells[i])
 
 
 def typed_row(columns: Columns, cells: list[str]) -> Row:
@@ -61,15 +99,16 @@ class TableReader:
     def __init__(self) -> None:
         self.columns: Columns | None = None
         self.pending: list[str] | None = None  # the last row, which the next page may continue
+        self.group = ""  # the group (重点任务) of the rows last read
 
     def rows(self, table: list[list[str | None]]) -> list[list[str]]:
         """The table's complete rows; the last row waits in case the next page continues it."""
         cells = [[clean_cell(c) for c in row] for row in table]
         if not cells:
             return []
-        columns = recognise(cells[0])
-        if columns:
-            self.columns, cells = columns, cells[1:]
+        found = header_of(cells)
+        if found:
+            self.columns, cells = found[0], cells[found[1]:]
         elif self.columns is None or len(cells[0]) != self.columns.width:
             return []  # not a task table
         done = []
@@ -83,27 +122,32 @@ class TableReader:
             self.pending = row
         return done
 
+    def typed(self, row: list[str]) -> list[Row]:
+        """A row as a typed row, after its group's text when the group starts there."""
+        group = group_text(self.columns, row)
+        out: list[Row] = [(group, ())] if group not in ("", self.group) else []
+        self.group = group or self.group
+        return out + [typed_row(self.columns, row)]
+
     def rows_of(self, table: list[list[str | None]]) -> list[Row]:
-        return [typed_row(self.columns, row) for row in self.rows(table) if any(row)]
+        return [typed for row in self.rows(table) if any(row) for typed in self.typed(row)]
 
     def flush(self) -> list[Row]:
         """The waiting row, when the table does not go on."""
         if self.pending is None or self.columns is None:
             return []
         row, self.pending = self.pending, None
-        return [typed_row(self.columns, row)] if any(row) else []
+        return self.typed(row) if any(row) else []
 
 
-HEADER_SEARCH_ROWS = 10  # title rows a sheet or table may have above its header
-PLAIN_SEPARATOR = "\u3000"
 
 
-def header_at(rows: list[list[str]]) -> tuple[int, Columns] | None:
-    """The first task-table header among a table's first rows, with its columns."""
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        columns = recognise(row)
-        if columns:
-            return index, columns
+def header_at(rows: list[list[str]]) -> tuple[int, int, Columns] | None:
+    """The first task-table header among a table's first rows: where it starts, its rows, its columns."""
+    for index in range(min(len(rows), HEADER_SEARCH_ROWS)):
+        found = header_of(rows[index:])
+        if found:
+            return index, found[1], found[0]
     return None
 
 
@@ -129,14 +173,19 @@ def whole_table(table: list[list[str | None]]) -> list[TableLine]:
     (and its repetitions) is dropped."""
     rows = [[clean_cell(c) for c in row] for row in table]
     found = header_at(rows)
-    start, columns = found if found else (len(rows), None)
+    start, count, columns = found if found else (len(rows), 0, None)
     out: list[TableLine] = [(i, plain_row(row), ()) for i, row in enumerate(rows[:start]) if any(row)]
-    for index in range(start + 1, len(rows)):
+    headers = rows[start:start + count]
+    group = ""
+    for index in range(start + count, len(rows)):
         row = rows[index]
-        if not any(row) or row == rows[start]:
+        if not any(row) or row in headers:
             continue
         if section_row(columns, row):
             out.append((index, plain_row(row), ()))
-        else:
-            out.append((index, *typed_row(columns, row)))
+            continue
+        if group_text(columns, row) not in ("", group):
+            group = group_text(columns, row)
+            out.append((index, group, ()))
+        out.append((index, *typed_row(columns, row)))
     return out
