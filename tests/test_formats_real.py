@@ -70,3 +70,87 @@ def test_ledger_xlsx(plan, tmp_path):
 def test_gov_site_page(plan, tmp_path):
     page = realgen.gov_site_page(tmp_path / "notice.html", plan["intro"], plan["rows"])
     check(only(extract([page])), plan, FIELDS[:-2])  # a site shows no 版记
+
+
+@pytest.mark.parametrize("charset,declared,convert", [
+    ("gbk", "gb2312", None),  # a saved page in its own encoding
+    ("gb18030", "utf-8", None),  # the meta lies: GBK bytes declared UTF-8
+    ("utf-8", "gb2312", None),  # the meta lies: UTF-8 bytes (a re-saved page) declared GB2312
+    ("utf-8", "utf-8", "s2t"),  # a traditional-character mirror
+    ("big5", "big5", "s2tw"),
+])
+def test_site_page_encodings(plan, tmp_path, charset, declared, convert):
+    import opencc
+
+    page = realgen.gov_site_page(tmp_path / "notice.htm", plan["intro"], plan["rows"], charset=charset, declared=declared,
+                                 convert=opencc.OpenCC(convert).convert if convert else None)
+    check(only(extract([page])), plan, FIELDS[:-2])
+
+
+ROW = ["1", "聚焦数字赋能", "强化政务服务数字化应用。", "市大数据局", "市政务办", "2023年12月"]
+
+
+@pytest.mark.parametrize("header", [
+    # 责任单位 over 牵头单位 / 配合单位, cells merged down repeated (Word, Excel, a page's rowspan)
+    [["序号", "重点任务", "具体措施", "责任单位", "责任单位", "完成时限"],
+     ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"]],
+    # the same with the merged cells empty below (a PDF's table, an unfilled grid)
+    [["序号", "重点任务", "具体措施", "责任单位", "", "完成时限"], ["", "", "", "牵头单位", "配合单位", ""]],
+    # other words; a three-row header
+    [["编号", "工作任务", "工作措施", "责任部门", "责任部门", "时间节点"], ["", "", "", "牵头部门", "协同单位", ""]],
+    [["序号", "主要任务", "任务内容", "责任分工", "责任分工", "进度安排"], ["", "", "", "牵头单位", "配合单位", ""]],
+])
+def test_two_row_header_and_group_column(header):
+    from policykg.extractors.readers.tables import whole_table
+
+    lines = whole_table([["附件"], *header, ROW, [*ROW[:1], "聚焦数字赋能", "推广智能申报。", *ROW[3:]]])
+    assert [(text, [(c.role.value, c.text) for c in cells]) for _, text, cells in lines] == [
+        ("附件", []), ("聚焦数字赋能", []),
+        ("1.强化政务服务数字化应用。", [("number", "1"), ("task", "强化政务服务数字化应用。"), ("lead", "市大数据局"),
+                                      ("co", "市政务办"), ("time", "2023年12月")]),
+        ("1.推广智能申报。", [("number", "1"), ("task", "推广智能申报。"), ("lead", "市大数据局"), ("co", "市政务办"),
+                             ("time", "2023年12月")])]
+
+
+@pytest.mark.parametrize("second,joined", [
+    (["", "", "牵头单位", "配合单位", ""], True),
+    (["1", "推进改革", "市发展改革委", "市财政局", "2023年底"], False),  # a task row, not a header
+    (["", "说明：以下为2023年任务", "", "", ""], False),  # a note under the header
+])
+def test_second_header_row_only_when_it_names_columns(second, joined):
+    from policykg.extractors.readers.tables import header_of
+
+    columns, count = header_of([["序号", "重点任务", "责任单位", "", "完成时限"], second])
+    assert (count == 2) is joined
+    assert (columns.lead, columns.co) == ((2, (3,)) if joined else (None, (2,)))
+
+
+def test_two_row_header_repeated_on_each_page_of_a_pdf_table():
+    """pdfplumber's rows: merged header cells empty (None), the group cell only on its first row, the
+    header repeated at the top of the next page."""
+    from policykg.extractors.readers.tables import TableReader
+
+    header = [["序号", "重点任务", "具体措施", "责任单位", None, "完成时限"], [None, None, None, "牵头单位", "配合单位", None]]
+    reader = TableReader()
+    rows = reader.rows_of([*header, ROW, ["2", None, "推广智能申报。", "市大数据局", "", "2023年9月"]])
+    rows += reader.rows_of([*header, ["3", "深化审批改革", "推行告知承诺制。", "市政务办", "市司法局", "持续推进"]])
+    rows += reader.flush()
+    assert [(text, [c.role.value for c in cells]) for text, cells in rows] == [
+        ("聚焦数字赋能", []), ("1.强化政务服务数字化应用。", ["number", "task", "lead", "co", "time"]),
+        ("2.推广智能申报。", ["number", "task", "lead", "time"]), ("深化审批改革", []),
+        ("3.推行告知承诺制。", ["number", "task", "lead", "co", "time"])]
+
+
+@pytest.mark.parametrize("text,written,declared", [
+    ("政府", "utf-8", "gb2312"),  # UTF-8 bytes GB18030 would also decode (as 鏀垮簻)
+    ("关于印发工作方案的通知", "utf-8", "gbk"),
+    ("关于印发工作方案的通知", "gb18030", "utf-8"),
+    ("關於印發工作方案的通知", "utf-8", "big5"),
+    ("關於印發工作方案的通知", "big5", "big5"),
+    ("眉山市人民政府", "gb18030", "gb2312"),
+])
+def test_declared_charset_that_lies(text, written, declared):
+    from policykg.extractors.readers.html import page_text
+
+    page = f"<html><head><meta http-equiv='Content-Type' content='text/html; charset={declared}'></head><p>{text}</p></html>"
+    assert f"<p>{text}</p>" in page_text(page.encode(written), "page.html")[0]

@@ -1,7 +1,10 @@
 """Damaged, encrypted, empty and unreadable files of the web, Word and Excel formats: a coded error
 naming the file, and the other files still extracted."""
 import io
+import re
+import tempfile
 import zipfile
+from pathlib import Path
 
 import docx
 import openpyxl
@@ -11,6 +14,7 @@ from msoffcrypto.format.ooxml import OOXMLFile
 from conftest import ROOT
 from test_pdf import run_cli
 
+from policykg.extractors.readers import read
 from policykg.pipeline import extract
 
 GOOD = ROOT / "examples" / "zhengzhou_2023_work_points.txt"
@@ -63,6 +67,7 @@ BAD = {
     "blank.xlsx": (lambda: excel_bytes(()), "E623", "no text"),
     "list.html": (lambda: NO_DOCUMENT.encode("utf-8"), "E610", "no document in the web page"),
     "empty.htm": (lambda: b"", "E001", "empty file"),
+    "comment.html": (lambda: b"<!-- saved from url=(0041)https://www.zhengzhou.gov.cn/ -->", "E610", "no document"),
     "notice.doc": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E008", "--convert-to docx"),
     "notice.wps": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E008", "--convert-to docx"),
     "ledger.xls": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E008", "--convert-to xlsx"),
@@ -93,3 +98,60 @@ def test_cli_names_every_bad_file_and_fails(tmp_path):
     for path in bad:
         assert f"[{BAD[path.name][1]}]" in result.stderr and path.name in result.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def page_bytes(charset="utf-8"):
+    body = "".join(f"<p>{line}</p>" for line in GOOD.read_text(encoding="utf-8").splitlines() if line.strip())
+    return f"\n<!DOCTYPE html><html><head><meta charset='{charset}'></head><body><div id='zoom'>{body}</div></body></html>" \
+        .encode("gb18030" if charset == "gbk" else charset)
+
+
+def pdf_bytes():
+    import pdfgen
+
+    return pdfgen.running_text(Path(tempfile.mkdtemp()) / "n.pdf", GOOD.read_text(encoding="utf-8").splitlines()).read_bytes()
+
+
+MISNAMED = {  # name: the bytes, as sites and mail serve them
+    "notice.docx": lambda: page_bytes(),  # a web page downloaded as "Word"
+    "notice.doc": lambda: page_bytes("gbk"),  # Word's "save as web page", named .doc
+    "重点任务清单.xls": lambda: excel_bytes(),  # an .xlsx renamed .xls
+    "notice.doc ": lambda: word_bytes(GOOD.read_text(encoding="utf-8")),  # a .docx named .doc (trailing space: a second name)
+    "notice.pdf": lambda: page_bytes(),  # the viewer page saved instead of the PDF
+    "scan.docx": pdf_bytes,  # a PDF with a Word name
+}
+
+
+@pytest.mark.parametrize("name", sorted(MISNAMED))
+def test_misnamed_file_is_read_by_its_content(name, tmp_path):
+    path = tmp_path / name.strip()
+    path.write_bytes(MISNAMED[name]())
+    result = extract([path], ner=False)
+    assert not result.errors, result.errors
+    if path.suffix == ".xls":
+        assert [(t.text, t.lead_units) for t in result.documents[0].tasks] == [("推进改革", ["市发展改革委"])]
+    else:
+        assert [d.doc_number for d in result.documents] == ["郑政文[2023]62号"]
+
+
+def broken_xref(data: bytes, how: str) -> bytes:
+    if how == "offsets zeroed":
+        return re.sub(rb"\d{10} 00000 n", b"0000000000 00000 n", data)
+    if how == "table missing":
+        return data[:data.rindex(b"xref")] + b"%%EOF\n"
+    return re.sub(rb"startxref\s+\d+", b"startxref\n999999", data)
+
+
+@pytest.mark.parametrize("how", ["offsets zeroed", "table missing", "startxref wrong"])
+def test_pdf_with_a_broken_xref_reads_as_the_sound_one(how, tmp_path):
+    """Ruled pages go to pdfplumber, whose parser needs the cross-reference table; the copy pypdfium2
+    rebuilds is read instead (text pages are read by pypdfium2, which repairs the file itself)."""
+    import pdfgen
+
+    rows = [[str(n), f"推行第{n}项改革。", "市规划自然资源局", "市经信局", "2023年6月底前"] for n in range(1, 41)]
+    sound = pdfgen.task_table(tmp_path / "sound.pdf", title="工作要点", intro=["为深入贯彻党的二十大精神。"],
+                              header=["序号", "重点任务", "牵头单位", "责任单位", "完成时限"], rows=rows)
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(broken_xref(sound.read_bytes(), how))
+    assert broken.read_bytes() != sound.read_bytes()
+    assert read(broken).lines == read(sound).lines and len([l for l in read(broken).lines if l.cells]) == 40

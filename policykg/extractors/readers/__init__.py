@@ -6,7 +6,9 @@ function, so a format's library is imported only when a file of that type is rea
 """
 from __future__ import annotations
 
+import re
 import stat
+import zipfile
 from importlib import import_module
 from pathlib import Path
 
@@ -46,9 +48,43 @@ CONVERT_FIRST: dict[str, str] = {
 }
 
 
+ZIP_MAGIC = b"PK\x03\x04"
+MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|table)\b", re.I | re.S)
+PACKAGE_PARTS = ((".docx", "word/"), (".xlsx", "xl/"), (".ofd", "OFD.xml"))
+SNIFF_BYTES = 2048
+
+
+def content_type(path: Path) -> str | None:
+    """The suffix a file's bytes show, whatever its name: a PDF ("%PDF" near the start), an Office or
+    OFD package (a zip by its parts), a web page (markup from the first tag); None otherwise."""
+    try:
+        if not path.is_file():
+            return None
+        with path.open("rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+    except OSError:
+        return None
+    if b"%PDF-" in head[:1024]:
+        return ".pdf"
+    if MARKUP.match(head):
+        return ".html"
+    if head.startswith(ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+        except (zipfile.BadZipFile, OSError):
+            return None
+        return next((suffix for suffix, part in PACKAGE_PARTS if any(n.startswith(part) for n in names)), None)
+    return None
+
+
 def reader_for(path: Path):
-    """The reader function of a file's type; a coded error naming the file when there is none."""
+    """The reader function of a file's type, its bytes winning over its name (a .docx that is a saved
+    web page, an .xlsx named .xls); a coded error naming the file when there is none."""
     suffix = path.suffix.lower()
+    shown = content_type(path)
+    if shown and READERS[shown] != READERS.get(suffix):
+        suffix = shown
     if suffix in CONVERT_FIRST:
         raise PolicyKGError("E008", str(path), suffix=suffix, advice=CONVERT_FIRST[suffix])
     if suffix not in READERS:

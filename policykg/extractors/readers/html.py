@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import lxml.etree
 import lxml.html
 
 from policykg.errors import PolicyKGError
@@ -60,7 +61,14 @@ MIN_DOCUMENT_CHARS = 30  # Chinese characters outside links below which a page h
 
 
 def page_text(data: bytes, path: str) -> tuple[str, str]:
-    """The page decoded with its declared charset when that works, else as a text file."""
+    """The page decoded as UTF-8 when its bytes are UTF-8 whatever it declares (a page re-saved by a
+    browser or a crawler keeps its old meta; GBK text is practically never valid UTF-8), else with
+    its declared charset when that works, else as a text file."""
+    try:
+        if not data.isascii():
+            return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     declared = CHARSET.search(data[:4096])
     if declared:
         name = declared.group(1).decode("ascii").lower()
@@ -293,7 +301,10 @@ def chrome_line(text: str) -> bool:
 
 def parse(text: str, path: str) -> tuple[list[Item], dict[str, str], tuple[str, ...]]:
     """The document's lines, metadata and attachment links of a page's text."""
-    root = lxml.html.document_fromstring(XML_DECLARATION.sub("", text))
+    try:
+        root = lxml.html.document_fromstring(XML_DECLARATION.sub("", text))
+    except lxml.etree.ParserError:  # only comments, or a declaration
+        raise PolicyKGError("E610", path) from None
     links = attachments(root)
     fields = metadata(root)
     body = root.find("body") if root.find("body") is not None else root

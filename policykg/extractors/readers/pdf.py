@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from io import BytesIO
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -122,13 +123,33 @@ def damaged(path: Path, exc: Exception) -> PolicyKGError:
 
 
 def plumber_pages(path: Path, password: str | None, indexes: list[int]) -> dict[int, list[Item]]:
-    """Pages (0-based indexes) read by pdfplumber."""
-    import pdfplumber
-
+    """Pages (0-based indexes) read by pdfplumber; from the copy pypdfium2 rebuilds (as viewers
+    repair a file) when pdfminer cannot find them all through a broken cross-reference table."""
     if not indexes:
         return {}
-    with pdfplumber.open(path, password=password or "", pages=[i + 1 for i in indexes]) as pdf:
+    try:
+        found = plumbed(path, password, indexes)
+    except Exception:
+        found = {}
+    return found if len(found) == len(indexes) else plumbed(rebuilt(path, password), password, indexes)
+
+
+def plumbed(source, password: str | None, indexes: list[int]) -> dict[int, list[Item]]:
+    import pdfplumber
+
+    with pdfplumber.open(source, password=password or "", pages=[i + 1 for i in indexes]) as pdf:
         return dict(zip(indexes, (plumber_lines(page) for page in pdf.pages)))
+
+
+def rebuilt(path: Path, password: str | None) -> BytesIO:
+    """The PDF as pypdfium2 reads it, saved again with a new cross-reference table."""
+    document, copy = open_pdf(path, password), BytesIO()
+    try:
+        document.save(copy)
+    finally:
+        document.close()
+    copy.seek(0)
+    return copy
 
 
 def ocr_pages(path: Path, password: str | None, indexes: list[int]) -> dict[int, list[Item]]:
