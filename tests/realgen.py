@@ -199,9 +199,13 @@ NOTE = ("填报说明：1.请各责任单位于每月25日前报送进展情况�
 
 
 def excel_value(text: str):
-    """A deadline as a ledger keeps it: a date cell when it is a day ("2023年6月30日"), else text."""
-    day = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text)
-    return dt.datetime(*map(int, day.groups())) if day else text
+    """A deadline as a ledger keeps it: a month typed as a date cell (its last day, shown "2023年12月"),
+    else the text ("2023年底前", "持续推进")."""
+    month = re.fullmatch(r"(\d{4})年(\d{1,2})月", text)
+    if not month:
+        return text
+    year, number = map(int, month.groups())
+    return dt.datetime(year + number // 12, number % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def ledger_xlsx(path: Path, rows: list[list[str]]) -> Path:
@@ -226,7 +230,7 @@ def ledger_xlsx(path: Path, rows: list[list[str]]) -> Path:
     for row in rows:
         sheet.append([int(row[0]), row[1], row[2], row[3], row[4], excel_value(row[5]), ""])
         if isinstance(sheet.cell(sheet.max_row, 6).value, dt.datetime):
-            sheet.cell(sheet.max_row, 6).number_format = "yyyy年m月d日"
+            sheet.cell(sheet.max_row, 6).number_format = "yyyy年m月"
     r = 0
     while r < len(rows):
         end = r

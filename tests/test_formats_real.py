@@ -63,8 +63,13 @@ def test_gongwen_docx(plan, tmp_path):
 
 
 def test_ledger_xlsx(plan, tmp_path):
-    doc = only(extract([realgen.ledger_xlsx(tmp_path / "ledger.xlsx", plan["rows"])]))
-    assert numbered(doc) == numbered(plan["measures"])
+    ledger = realgen.ledger_xlsx(tmp_path / "ledger.xlsx", plan["rows"])
+    doc = only(extract([ledger]))
+    assert doc.title == f"{realgen.PLAN_TITLE}任务分工台账" and str(doc.issue_date) == "2023-04-19"
+    assert numbered(doc) == numbered(plan["measures"]) and len(doc.tasks) == 31  # the 填报说明 is no task
+    texts = [squeeze(t.text) for t in plan["measures"].tasks if t.label.isdigit()]
+    assert [squeeze(t.text) for t in doc.tasks] == texts
+    assert sum("年" in row[5] and "月" in row[5] and "底" not in row[5] for row in plan["rows"]) > 10  # date cells
 
 
 def test_gov_site_page(plan, tmp_path):
@@ -154,3 +159,14 @@ def test_declared_charset_that_lies(text, written, declared):
 
     page = f"<html><head><meta http-equiv='Content-Type' content='text/html; charset={declared}'></head><p>{text}</p></html>"
     assert f"<p>{text}</p>" in page_text(page.encode(written), "page.html")[0]
+
+
+@pytest.mark.parametrize("note,dropped", [
+    ("填报说明：1.请各责任单位于每月25日前报送进展情况。", True), ("填表说明：完成时限按自然年度填写。", True),
+    ("报送要求：每季度末报送一次。", True), ("（2023年4月19日）", False), ("说明：以下任务由市政府督查室督办。", False),
+])
+def test_form_note_above_a_ledger_header(note, dropped):
+    from policykg.extractors.readers.tables import whole_table
+
+    lines = whole_table([["重点任务台账"], [note], ["序号", "重点任务", "牵头单位"], ["1", "推进改革", "市发展改革委"]])
+    assert (note not in [text for _, text, _ in lines]) is dropped and len(lines) == (3 if not dropped else 2)

@@ -11,6 +11,8 @@ from policykg.schema.models import Cell, ColumnRole, Model
 NUMBER = re.compile(r"^(\d{1,3})[.．、]?$")  # "3", or "3." as automatic numbering writes it
 HEADER_SEARCH_ROWS = 10  # title rows a sheet or table may have above its header
 PLAIN_SEPARATOR = "\u3000"
+# how to fill in a ledger, above its header ("填报说明：1.请各责任单位于每月25日前报送…"): not the policy's text
+FORM_NOTE = re.compile(r"^(?:填报|填表|填写|报送)(?:说明|要求|须知)[:：]")
 
 
 class Columns(Model):
@@ -169,12 +171,13 @@ TableLine = tuple[int, str, tuple[Cell, ...]]
 def whole_table(table: list[list[str | None]]) -> list[TableLine]:
     """A table whose rows are whole (Word, Excel, web pages; merged cells already filled): for each
     non-empty row its index and text, with typed cells for the rows below a task-table header. Title
-    rows above the header, section rows and the rows of other tables are plain text; the header
-    (and its repetitions) is dropped."""
+    rows above the header, section rows, group cells and the rows of other tables are plain text; the
+    header (and its repetitions) and a 填报说明 above it are dropped."""
     rows = [[clean_cell(c) for c in row] for row in table]
     found = header_at(rows)
     start, count, columns = found if found else (len(rows), 0, None)
-    out: list[TableLine] = [(i, plain_row(row), ()) for i, row in enumerate(rows[:start]) if any(row)]
+    out: list[TableLine] = [(i, plain_row(row), ()) for i, row in enumerate(rows[:start])
+                            if any(row) and not (found and FORM_NOTE.match(plain_row(row)))]
     headers = rows[start:start + count]
     group = ""
     for index in range(start + count, len(rows)):
