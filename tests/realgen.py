@@ -154,10 +154,31 @@ def merge_down(table, column: int, first: int, rows: list[list[str]]) -> None:
         r = end + 1
 
 
+BOX_NAMESPACES = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+                  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+                  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+                  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def text_box(document, text: str) -> None:
+    """A paragraph anchoring a text box that holds `text`, as Word writes it: the DrawingML shape and
+    its VML copy for older readers (mc:AlternateContent)."""
+    from docx.oxml import parse_xml
+
+    inner = f"<w:txbxContent><w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p></w:txbxContent>"
+    document.add_paragraph()._p.append(parse_xml(
+        f'<w:r {BOX_NAMESPACES}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+        f"<a:graphicData><wps:wsp><wps:txbx>{inner}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+        f"</w:drawing></mc:Choice><mc:Fallback><w:pict><v:rect><v:textbox>{inner}</v:textbox></v:rect></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r>"))
+
+
 def gongwen_docx(path: Path, intro: list[str], rows: list[list[str]]) -> Path:
-    """The notice as its Word original: mark and page number in the header and footer, the plan's
-    headings numbered automatically (一、 and （一）), the task table with a two-row header
-    (责任单位 over 牵头单位 / 配合单位) and its 重点任务 cells merged down their measures."""
+    """The notice as its Word original, made from a 公文 template: the red mark in a text box, 文号 and
+    签发人 in the cells of a borderless table, mark and page number in the header and footer, the
+    plan's headings numbered automatically (一、), the task table with a two-row header (责任单位
+    over 牵头单位 / 配合单位) and its 重点任务 cells merged down their measures, the 版记 in a table."""
     import docx
 
     document = docx.Document()
@@ -165,7 +186,10 @@ def gongwen_docx(path: Path, intro: list[str], rows: list[list[str]]) -> Path:
     section.header.paragraphs[0].text = "郑州市人民政府文件"
     section.footer.paragraphs[0].text = "— 1 —"
     num_id = formatgen.numbering_levels(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
-    for text in (MARK, DOC_NUMBER, *TITLE_LINES, RECIPIENTS, NOTICE, ISSUER, DATE, "（此件公开发布）", "附件", PLAN_TITLE):
+    text_box(document, MARK)
+    number = document.add_table(rows=1, cols=2)
+    number.cell(0, 0).text, number.cell(0, 1).text = DOC_NUMBER, SIGNER
+    for text in (*TITLE_LINES, RECIPIENTS, NOTICE, ISSUER, DATE, "（此件公开发布）", "附件", PLAN_TITLE):
         document.add_paragraph(text)
     for line in intro:
         found = SECTION.match(line)
@@ -186,8 +210,9 @@ def gongwen_docx(path: Path, intro: list[str], rows: list[list[str]]) -> Path:
         for c, text in enumerate(row):
             table.cell(2 + r, c).text = text
     merge_down(table, 1, 2, rows)
-    document.add_paragraph(f"抄送：{CC}")
-    document.add_paragraph(f"{PRINTER}　　{PRINTED}印发")
+    imprint_table = document.add_table(rows=2, cols=2)
+    imprint_table.cell(0, 0).merge(imprint_table.cell(0, 1)).text = f"抄送：{CC}"
+    imprint_table.cell(1, 0).text, imprint_table.cell(1, 1).text = PRINTER, f"{PRINTED}印发"
     document.save(path)
     return path
 

@@ -59,7 +59,11 @@ def test_gongwen_pdf(plan, tmp_path):
 
 
 def test_gongwen_docx(plan, tmp_path):
-    check(only(extract([realgen.gongwen_docx(tmp_path / "notice.docx", plan["intro"], plan["rows"])])), plan)
+    word = realgen.gongwen_docx(tmp_path / "notice.docx", plan["intro"], plan["rows"])
+    lines = [line.text for line in read(word).lines]
+    assert lines[:2] == [realgen.MARK, f"{realgen.DOC_NUMBER}\u3000{realgen.SIGNER}"]  # the text box read once
+    assert lines.count(realgen.MARK) == 1 and "— 1 —" not in lines
+    check(only(extract([word])), plan)
 
 
 def test_ledger_xlsx(plan, tmp_path):

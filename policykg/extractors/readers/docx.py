@@ -1,5 +1,6 @@
 """Word .docx: the package's XML read with lxml (python-docx takes longer to open a file than the
-whole of this reader): body paragraphs and tables in order; headers, footers and deleted text dropped.
+whole of this reader): body paragraphs, text boxes and tables in order; headers, footers and deleted
+text dropped.
 
 A paragraph's automatic numbering (its own or its style's) is written out as the label Word shows
 ("一、", "（一）", "1."), so the outline reads it as typed text would be; tables are rows with merged
@@ -184,11 +185,31 @@ class Numbering:
 
 
 RUN_TEXT = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# text boxes (read as blocks of their own) and the older copy Word writes of each drawing for readers
+# of older versions (mc:Fallback: its text box again, as VML)
+BOXED = (W + "txbxContent", MC + "Fallback")
+
+
+def outside_boxes(element, p) -> bool:
+    """Whether an element of paragraph `p` stands outside its text boxes and drawing fallbacks."""
+    parent = element.getparent()
+    while parent is not None and parent is not p:
+        if parent.tag in BOXED:
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def has_boxes(p) -> bool:
+    return next(p.iter(*BOXED), None) is not None
 
 
 def paragraph_text(p, numbering: Numbering) -> str:
-    """A w:p's label and its runs' text (hyperlinks and insertions included, deleted text not)."""
-    parts = [RUN_TEXT[e.tag] or e.text or "" for e in p.iter(*RUN_TEXT)]
+    """A w:p's label and its runs' text (hyperlinks and insertions included, deleted text and its
+    text boxes not)."""
+    boxed = has_boxes(p)
+    parts = [RUN_TEXT[e.tag] or e.text or "" for e in p.iter(*RUN_TEXT) if not boxed or outside_boxes(e, p)]
     return numbering.label(p) + "".join(parts)
 
 
@@ -215,12 +236,17 @@ def table_grid(tbl, numbering: Numbering) -> list[list[str]]:
 
 
 def blocks(body):
-    """The body's paragraphs and tables in order, through content controls (w:sdt)."""
+    """The body's paragraphs and tables in order, through content controls (w:sdt); the text boxes
+    anchored in a paragraph (an issuer mark, a 版记 drawn in a box) before it, each once."""
     for child in body:
         if child.tag == W + "sdt":
             content = child.find(W + "sdtContent")
             yield from blocks(content if content is not None else ())
         elif child.tag in (W + "p", W + "tbl"):
+            if child.tag == W + "p" and has_boxes(child):
+                for box in child.iter(W + "txbxContent"):
+                    if outside_boxes(box, child):
+                        yield from blocks(box)
             yield child
 
 
