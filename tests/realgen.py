@@ -122,17 +122,29 @@ def alternating_numbers(canvas, doc):
     canvas.restoreState()
 
 
-def gongwen_pdf(path: Path, intro: list[str], header: list[str], rows: list[list[str]]) -> Path:
+def gongwen_pdf(path: Path, intro: list[str], rows: list[list[str]]) -> Path:
     """The notice in the GB/T 9704 layout, its plan as 附件 on a new page with the task table running
-    over pages (header repeated), 版记 on a last page of its own."""
+    over pages (its two header rows repeated: 责任单位 over 牵头单位 / 配合单位; each 重点任务 cell
+    spanning its measures), 版记 on a last page of its own."""
     story = [Drawn(50, issuer_mark), Spacer(1, 10 * mm), Drawn(20, number_line), Spacer(1, 10 * mm),
              *(Paragraph(line, TITLE_STYLE) for line in TITLE_LINES), Spacer(1, 8 * mm), Paragraph(RECIPIENTS, PLAIN),
              Paragraph(NOTICE, BODY), Spacer(1, 15 * mm), Paragraph(ISSUER, RIGHT), Paragraph(DATE, RIGHT),
              Paragraph("（此件公开发布）", BODY), PageBreak(), Paragraph("附件", PLAIN), Spacer(1, 4 * mm),
              Paragraph(PLAN_TITLE, TITLE_STYLE), *(Paragraph(line, BODY) for line in intro), Spacer(1, 4 * mm)]
-    data = [[Paragraph(h, CELL) for h in header]] + [[Paragraph(c, CELL) for c in row] for row in rows]
-    table = LongTable(data, colWidths=[22, 230, 70, 70, 55], repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    header = [["序号", "重点任务", "具体措施", "责任单位", "", "完成时限"], ["", "", "", "牵头单位", "配合单位", ""]]
+    starts = [r for r in range(len(rows)) if not r or rows[r - 1][1] != rows[r][1]]
+    cells = [[Paragraph(text if c != 1 or r in starts else "", CELL) for c, text in enumerate(row)]
+             for r, row in enumerate(rows)]
+    line = 0.5, colors.black
+    # a 重点任务 cell spans its measures as Word draws it: no rule inside it, closed at a page's foot
+    table = LongTable([[Paragraph(c, CELL) for c in row] for row in header] + cells,
+                      colWidths=[22, 60, 200, 55, 55, 45], repeatRows=2)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, 1), *line), ("GRID", (0, 2), (0, -1), *line),
+                               ("GRID", (2, 2), (-1, -1), *line), ("LINEBELOW", (1, -1), (1, -1), *line),
+                               ("LINEBELOW", (1, "splitlast"), (1, "splitlast"), *line),
+                               *(("LINEABOVE", (1, 2 + r), (1, 2 + r), *line) for r in starts),
+                               ("SPAN", (3, 0), (4, 0)), *(("SPAN", (c, 0), (c, 1)) for c in (0, 1, 2, 5)),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story += [table, PageBreak(), Spacer(1, 170 * mm), CondPageBreak(30 * mm), Drawn(60, imprint)]
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=28 * mm, rightMargin=26 * mm, topMargin=37 * mm,
                             bottomMargin=35 * mm)

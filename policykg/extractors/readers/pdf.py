@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from bisect import bisect_right
 from io import BytesIO
 from pathlib import Path
 
@@ -43,8 +44,50 @@ def plumber_lines(page) -> list[Item]:
     text_page = page.filter(outside) if boxes else page
     items = [Item(line["top"], line["text"], (line["x0"], line["top"], line["x1"], line["bottom"]))
              for line in text_page.extract_text_lines()]
-    items += [Item(t.bbox[1], t.extract(), tuple(t.bbox)) for t in tables]
+    items += [Item(t.bbox[1], table_rows(t), tuple(t.bbox)) for t in tables]
     return sorted(items, key=lambda item: item.top)
+
+
+def middle(char) -> tuple[float, float]:
+    return (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+
+
+def inside(point: tuple[float, float], box) -> bool:
+    return box[0] <= point[0] < box[2] and box[1] <= point[1] < box[3]
+
+
+def table_rows(table) -> list[list[str | None]]:
+    """A pdfplumber table's cell texts, with the text of cells whose borders it could not close: a
+    cell merged down over rows and cut by a page break without a rule under it has no cell, and its
+    text would be lost. Text in the table that no cell holds goes to the first row of the run of
+    missing cells of its column where it stands."""
+    from pdfplumber.utils import extract_text
+
+    rows = table.extract()
+    tops = [row.bbox[1] for row in table.rows]
+    cells = [cell for row in table.rows for cell in row.cells if cell]
+    orphans = []
+    for char in table.page.chars:
+        point = middle(char)
+        if inside(point, table.bbox):
+            row = table.rows[max(0, bisect_right(tops, point[1]) - 1)]  # its row's cells first, then all
+            if not any(cell and inside(point, cell) for cell in row.cells) and \
+                    not any(inside(point, cell) for cell in cells):
+                orphans.append((point, char))
+    if not orphans:
+        return rows
+    for j, column in enumerate(table.columns):
+        i = 0
+        while i < len(rows):
+            k = i
+            while rows[i][j] is None and k + 1 < len(rows) and rows[k + 1][j] is None:
+                k += 1
+            if rows[i][j] is None:
+                area = (column.bbox[0], table.rows[i].bbox[1], column.bbox[2], table.rows[k].bbox[3])
+                chars = [char for point, char in orphans if inside(point, area)]
+                rows[i][j] = extract_text(chars) if chars else None
+            i = k + 1
+    return rows
 
 
 def page_objects(parent, count=pdfium_c.FPDFPage_CountObjects, get=pdfium_c.FPDFPage_GetObject):
