@@ -63,14 +63,14 @@ def table_rows(table) -> list[list[str | None]]:
     missing cells of its column where it stands."""
     from pdfplumber.utils import extract_text
 
-    rows = table.extract()
-    tops = [row.bbox[1] for row in table.rows]
-    cells = [cell for row in table.rows for cell in row.cells if cell]
+    rows, boxes = table.extract(), table.rows  # pdfplumber computes .rows and .columns on each use
+    tops = [row.bbox[1] for row in boxes]
+    cells = [cell for row in boxes for cell in row.cells if cell]
     orphans = []
     for char in table.page.chars:
         point = middle(char)
         if inside(point, table.bbox):
-            row = table.rows[max(0, bisect_right(tops, point[1]) - 1)]  # its row's cells first, then all
+            row = boxes[max(0, bisect_right(tops, point[1]) - 1)]  # its row's cells first, then all
             if not any(cell and inside(point, cell) for cell in row.cells) and \
                     not any(inside(point, cell) for cell in cells):
                 orphans.append((point, char))
@@ -83,7 +83,7 @@ def table_rows(table) -> list[list[str | None]]:
             while rows[i][j] is None and k + 1 < len(rows) and rows[k + 1][j] is None:
                 k += 1
             if rows[i][j] is None:
-                area = (column.bbox[0], table.rows[i].bbox[1], column.bbox[2], table.rows[k].bbox[3])
+                area = (column.bbox[0], boxes[i].bbox[1], column.bbox[2], boxes[k].bbox[3])
                 chars = [char for point, char in orphans if inside(point, area)]
                 rows[i][j] = extract_text(chars) if chars else None
             i = k + 1
