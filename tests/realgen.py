@@ -258,7 +258,7 @@ def ledger_xlsx(path: Path, rows: list[list[str]]) -> Path:
         sheet.append([text])
         sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width)
     sheet.append(["序号", "重点任务", "具体措施", "责任单位", None, "完成时限", "备注"])
-    sheet.append([None, None, None, "牵头单位", "配合单位", None, None])
+    sheet.append([None, None, None, "牵头", "配合", None, None])  # short sub-headers, as ledgers write them
     top = sheet.max_row - 1
     sheet.merge_cells(start_row=top, start_column=4, end_row=top, end_column=5)
     for c in (1, 2, 3, 6, 7):

@@ -177,3 +177,19 @@ def test_form_note_above_a_ledger_header(note, dropped):
 
     lines = whole_table([["重点任务台账"], [note], ["序号", "重点任务", "牵头单位"], ["1", "推进改革", "市发展改革委"]])
     assert (note not in [text for _, text, _ in lines]) is dropped and len(lines) == (3 if not dropped else 2)
+
+
+@pytest.mark.parametrize("header,roles", [
+    (["序号", "任务", "牵头", "责任", "时限"], ("number", "task", "lead", "co", "time")),  # a ledger's short headers
+    (["序号", "重点工作", "牵头领导", "责任单位", "完成时间"], ("number", "task", "lead", "co", "time")),
+    (["编号", "工作事项", "主责单位", "协同部门", "时间进度"], ("number", "task", "lead", "co", "time")),
+    (["序号", "具体工作", "牵头部门", "配合", "完成期限（2023年）"], ("number", "task", "lead", "co", "time")),
+    (["序号", "任务（项目）", "责任（牵头）单位", "配合", "备注"], ("number", "task", "co", "co", None)),
+    (["任务一", "责任追究", "配合度", "期限内完成", "1"], None),  # a row of text, not a header
+])
+def test_header_wordings(header, roles):
+    from policykg.extractors.readers.tables import role_of, recognise
+
+    assert (recognise(header) is None) is (roles is None)
+    if roles:
+        assert tuple(role_of(cell) for cell in header) == roles

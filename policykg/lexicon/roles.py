@@ -27,13 +27,15 @@ WITH = "会同"  # "A会同B负责": A leads, B co-owns
 # what a time clause holds: a date, a period or an ongoing word
 TIME_CLAUSE = re.compile(r"(\d{4}年|\d{1,2}月|年底|年内|上半年|下半年|季度|持续推进|长期|常态化|持续|每年|每月|每季)")
 # header words of task-table columns, by column role (most specific first); lead/co/time share the keys
+# (a header cell may also be shortened, as ledgers do: 牵头 / 责任 / 配合 / 时限)
 TABLE_HEADERS: dict[str, tuple[str, ...]] = {
     "number": ("序号", "编号"),
-    "lead": LEAD_KEYS,
-    "co": CO_KEYS,
-    "time": TIME_KEYS,
+    "lead": LEAD_KEYS + ("主责单位", "主责部门"),
+    "co": CO_KEYS + ("协同部门", "协办部门", "责任", "配合"),
+    "time": TIME_KEYS + ("完成期限", "办结期限", "时间进度", "期限"),
     "task": ("重点任务", "工作任务", "任务内容", "主要任务", "具体任务", "具体措施", "工作措施", "改革举措", "主要内容",
-             "工作内容", "政策措施", "任务措施", "任务名称", "任务", "措施", "内容", "事项", "举措"),
+             "工作内容", "政策措施", "任务措施", "任务名称", "任务", "措施", "内容", "事项", "举措", "重点工作", "具体工作",
+             "工作事项", "工作重点"),
 }
 
 # A document's own conventions for reading its unit lists, stated once in any wording:

@@ -32,10 +32,15 @@ def clean_cell(cell: str | None) -> str:
     return re.sub(r"\s+", "", cell or "")
 
 
+def names(cell: str, word: str) -> bool:
+    """Whether a header cell is a header word: the word, or its start ("完成时限（2023年）"); a word of
+    two characters ("任务", "责任") only alone or before a bracket (not "责任追究", "任务一")."""
+    return cell == word or (cell.startswith(word) and (len(word) > 2 or cell[len(word)] in "（(［[【"))
+
+
 def role_of(cell: str) -> str | None:
-    """The role a header cell names (its text, or its start: "完成时限（2023年）"), if any."""
-    return next((role for role, words in HEADERS.items() if cell and any(cell == w or cell.startswith(w) for w in words)),
-                None)
+    """The role a header cell names, if any."""
+    return next((role for role, words in HEADERS.items() if cell and any(names(cell, w) for w in words)), None)
 
 
 def recognise(header: list[str | None]) -> Columns | None:
