@@ -193,3 +193,13 @@ def test_header_wordings(header, roles):
     assert (recognise(header) is None) is (roles is None)
     if roles:
         assert tuple(role_of(cell) for cell in header) == roles
+
+
+@pytest.mark.parametrize("text,page_number", [
+    ("— 3 —", True), ("－3－", True), ("―3―", True), ("- 12 -", True), ("3 / 12", True), ("第 3 页 共 12 页", True),
+    ("— 2023 —", True), ("一、总体目标", False), ("3.推进改革", False), ("2023年", False),
+])
+def test_page_number_wordings(text, page_number):
+    from policykg.lexicon.official import PAGE_NUMBER_LINE
+
+    assert bool(PAGE_NUMBER_LINE.match(text)) is page_number

@@ -110,8 +110,8 @@ SECRECY = re.compile(r"^(绝密|机密|秘密)(★.*)?$|^(特急|加急|特提|�
 # a page number in running text: "— 1 —", "-1-", "－ 12 －", "第3页", "第3页共9页"
 PAGE_NUMBER = re.compile(r"^[—\-－–]+\s*\d{1,4}\s*[—\-－–]+$|^第\s*\d{1,4}\s*页(\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?$")
 # a page number as a page's own line (PDF, OFD, OCR): also a bare "3" or "3/9"; OCR reads a dash as 一
-PAGE_DASH = r"[—\-－–一\s]*"
-PAGE_NUMBER_LINE = re.compile(rf"^{PAGE_DASH}(第\s*)?\d{{1,4}}(\s*页)?([/／]\s*\d{{1,4}})?"
+PAGE_DASH = r"[—―‒\-－–一\s]*"
+PAGE_NUMBER_LINE = re.compile(rf"^{PAGE_DASH}(第\s*)?\d{{1,4}}(\s*页)?(\s*[/／]\s*\d{{1,4}})?"
                               rf"(\s*[，,/／]?\s*共\s*\d{{1,4}}\s*页)?{PAGE_DASH}$")
 # 附注 and 公开属性: "（此件公开发布）", "（联系人：王五，电话：1234567）", "公开方式：主动公开"
 NOTE = re.compile(r"^[（(](此件[^）)]{1,20}|联系人[：:].*)[）)]$|^(公开方式|公开属性|信息公开选项)[：:].{1,10}$")
