@@ -203,3 +203,21 @@ def test_page_number_wordings(text, page_number):
     from policykg.lexicon.official import PAGE_NUMBER_LINE
 
     assert bool(PAGE_NUMBER_LINE.match(text)) is page_number
+
+
+def test_title_from_the_head_of_a_content_system_page(tmp_path):
+    """No heading reads as the title (a styled div) and <title> names only the site: the head's
+    ArticleTitle and PubDate meta tags give the title and the publication day."""
+    page = tmp_path / "art_1.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>郑州市人民政府门户网站</title>"
+        f"<meta name='ArticleTitle' content='{realgen.TITLE}'><meta name='PubDate' content='2023-04-25 10:30'>"
+        "<meta name='ContentSource' content='市政府办公厅'></head><body><div class='menu'><a href='/'>首页</a></div>"
+        f"<div class='bt' style='font-size:22px'>{realgen.TITLE}</div><div class='zw'><p>{realgen.DOC_NUMBER}</p>"
+        f"<p>{realgen.RECIPIENTS}</p><p>{realgen.NOTICE}</p><p>{realgen.ISSUER}</p><p>{realgen.DATE}</p></div></body></html>",
+        encoding="utf-8")
+    source = read(page)
+    assert source.metadata == {"标题": realgen.TITLE, "发布日期": "2023-04-25 10:30"}
+    doc = only(extract([page]))
+    assert (doc.title, doc.doc_number, str(doc.issue_date)) == (realgen.TITLE, realgen.DOC_NUMBER, "2023-04-19")
+    assert doc.recipients[0] == "各开发区管委会"

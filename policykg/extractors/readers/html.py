@@ -1,11 +1,13 @@
 """Web pages saved from government sites (lxml): the document's text without the site around it.
 
-In order: the page decoded (its declared charset, else as text files are), a traditional-character
-page converted to simplified (OpenCC); links to attachment files recorded; the metadata table
-(索引号, 发文机关, 发文字号, 成文日期, 发布日期, 主题分类, 标题) read into the metadata and taken out;
-site chrome dropped (menus, headers, footers, breadcrumbs, share and print bars); the title found;
-the main text found as the smallest element holding most of the page's text outside links; its
-blocks become lines and its tables rows (a task table typed rows). A line's number is its position
+In order: the page decoded (UTF-8 when its bytes are, else its declared charset, else as text files
+are), a traditional-character page converted to simplified (OpenCC); links to attachment files
+recorded; the metadata table (索引号, 发文机关, 发文字号, 成文日期, 发布日期, 主题分类, 标题) read into
+the metadata and taken out, the head's <meta name="ArticleTitle"> and its like filling what it does
+not state; site chrome dropped (menus, headers, footers, breadcrumbs, share and print bars); the
+title found; the main text found as the smallest element holding most of the page's text outside
+links (never inside a data table); its blocks become lines and its tables rows (a task table typed
+rows). A line's number is its position
 among the lines the reader yields."""
 from __future__ import annotations
 
@@ -135,6 +137,21 @@ def metadata(root) -> dict[str, str]:
             done += [element, *extra]
     for element in done:
         cut(element)
+    return fields
+
+
+# <meta name="ArticleTitle" content="…">: the fields content systems (TRS and its like) put in a page's head
+META_FIELDS = {"articletitle": "标题", "pubdate": "发布日期", "firstpublishedtime": "发布日期"}
+
+
+def head_fields(root) -> dict[str, str]:
+    """The metadata a page's head states in <meta name=… content=…> tags."""
+    fields: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        field = META_FIELDS.get((meta.get("name") or "").strip().lower())
+        value = squeeze(meta.get("content") or "")
+        if field and value and len(value) <= MAX_VALUE:
+            fields.setdefault(field, value)
     return fields
 
 
@@ -306,7 +323,7 @@ def parse(text: str, path: str) -> tuple[list[Item], dict[str, str], tuple[str, 
     except lxml.etree.ParserError:  # only comments, or a declaration
         raise PolicyKGError("E610", path) from None
     links = attachments(root)
-    fields = metadata(root)
+    fields = {**head_fields(root), **metadata(root)}
     body = root.find("body") if root.find("body") is not None else root
     weights = drop_chrome(body)
     title = title_of(body, root, fields)
