@@ -7,8 +7,7 @@ the metadata and taken out, the head's <meta name="ArticleTitle"> and its like f
 not state; site chrome dropped (menus, headers, footers, breadcrumbs, share and print bars); the
 title found; the main text found as the smallest element holding most of the page's text outside
 links (never inside a data table); its blocks become lines and its tables rows (a task table typed
-rows). A line's number is its position
-among the lines the reader yields."""
+rows). A line's number is its position among the lines the reader yields."""
 from __future__ import annotations
 
 import re
