@@ -154,6 +154,14 @@ def gongwen_pdf(path: Path, intro: list[str], rows: list[list[str]]) -> Path:
 
 # --- Word --------------------------------------------------------------------------------------
 
+UNIT_COLUMNS = (3, 4)  # lead and co of the rows (序号, 重点任务, 具体措施, 牵头, 配合, 时限)
+
+
+def one_a_line(units: str) -> str:
+    """Units one a line, as a ledger's cell lists them (Alt+Enter in Excel)."""
+    return units.replace("、", "\n")
+
+
 def merge_down(table, column: int, first: int, rows: list[list[str]]) -> None:
     """Merge the cells of a column over the runs of rows holding the same text."""
     r = 0
@@ -220,7 +228,10 @@ def gongwen_docx(path: Path, intro: list[str], rows: list[list[str]]) -> Path:
         table.cell(0, c).merge(table.cell(1, c))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.cell(2 + r, c).text = text
+            cell = table.cell(2 + r, c)
+            cell.text, *more = text.split("、") if c in UNIT_COLUMNS else [text]
+            for unit in more:  # one unit a paragraph
+                cell.add_paragraph(unit)
     merge_down(table, 1, 2, rows)
     imprint_table = document.add_table(rows=2, cols=2)
     imprint_table.cell(0, 0).merge(imprint_table.cell(0, 1)).text = f"抄送：{CC}"
@@ -265,7 +276,7 @@ def ledger_xlsx(path: Path, rows: list[list[str]]) -> Path:
         sheet.merge_cells(start_row=top, start_column=c, end_row=top + 1, end_column=c)
     first = sheet.max_row + 1
     for row in rows:
-        sheet.append([int(row[0]), row[1], row[2], row[3], row[4], excel_value(row[5]), ""])
+        sheet.append([int(row[0]), row[1], row[2], one_a_line(row[3]), one_a_line(row[4]), excel_value(row[5]), ""])
         if isinstance(sheet.cell(sheet.max_row, 6).value, dt.datetime):
             sheet.cell(sheet.max_row, 6).number_format = "yyyy年m月"
     r = 0
@@ -291,6 +302,11 @@ def run_length(rows: list[list[str]], r: int, c: int) -> int:
     return end - r + 1
 
 
+def lines_html(units: str) -> str:
+    """Units one a line (<br/>), as a site's editor lists them in a cell."""
+    return "<br/>".join(map(escape, units.split("、")))
+
+
 def task_table_html(rows: list[list[str]]) -> str:
     """The task table as a site's editor writes it: a two-row header, 重点任务 spanning its measures."""
     head = ("<tr><td rowspan='2'><p align='center'><b>序号</b></p></td><td rowspan='2'><b>重点任务</b></td>"
@@ -304,7 +320,7 @@ def task_table_html(rows: list[list[str]]) -> str:
                 continue
             span = run_length(rows, r, c) if c == 1 else 1
             cells.append(f"<td{f' rowspan={span}' if span > 1 else ''} style='padding:2px'>"
-                         f"<span style='font-size:12pt'>{escape(text)}</span></td>")
+                         f"<span style='font-size:12pt'>{lines_html(text) if c in UNIT_COLUMNS else escape(text)}</span></td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return ("<table border='1' cellspacing='0' style='border-collapse:collapse;width:100%'><tbody>"
             + head + "".join(body) + "</tbody></table>")

@@ -221,3 +221,15 @@ def test_title_from_the_head_of_a_content_system_page(tmp_path):
     doc = only(extract([page]))
     assert (doc.title, doc.doc_number, str(doc.issue_date)) == (realgen.TITLE, realgen.DOC_NUMBER, "2023-04-19")
     assert doc.recipients[0] == "各开发区管委会"
+
+
+@pytest.mark.parametrize("cell,units", [
+    ("市政务办\n市大数据局", "市政务办、市大数据局"), ("市发展改革委  市财政局　市司法局", "市发展改革委、市财政局、市司法局"),
+    ("市 财 政 局", "市财政局"),  # a name spaced out, not a list
+    ("市发展改革委、\n市财政局", "市发展改革委、市财政局"), ("市委编办\n（事业单位登记中心）", "市委编办（事业单位登记中心）"),
+    ("各区县（市）人民政府", "各区县（市）人民政府"), ("", ""),
+])
+def test_units_one_a_line_in_a_cell(cell, units):
+    from policykg.extractors.readers.tables import listed
+
+    assert listed(cell) == units

@@ -247,7 +247,7 @@ def grid(table) -> list[list[str]]:
         row: list[str] = []
         for cell in tr.xpath("./td|./th"):
             fill_spans(row, spans, upto=None)
-            text, rowspan = squeeze(cell.text_content()), span(cell, "rowspan")
+            text, rowspan = squeeze(broken_text(cell)), span(cell, "rowspan")
             for _ in range(span(cell, "colspan")):
                 if rowspan > 1:
                     spans[len(row)] = (rowspan - 1, text)
@@ -255,6 +255,18 @@ def grid(table) -> list[list[str]]:
         fill_spans(row, spans, upto=max(spans, default=-1) + 1)
         rows.append(row)
     return rows
+
+
+def broken_text(element) -> str:
+    """An element's text with a line break at each <br> and around each block (a cell's units one per
+    <p> or <br>), where text_content() glues them."""
+    out = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            inner = broken_text(child)
+            out.append(f"\n{inner}\n" if child.tag in BLOCK_TAGS or child.tag == "br" else inner)
+        out.append(child.tail or "")
+    return "".join(out)
 
 
 def fill_spans(row: list[str], spans: dict, upto: int | None) -> None:

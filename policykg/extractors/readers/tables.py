@@ -195,5 +195,21 @@ def whole_table(table: list[list[str | None]]) -> list[TableLine]:
         if group_text(columns, row) not in ("", group):
             group = group_text(columns, row)
             out.append((index, group, ()))
-        out.append((index, *typed_row(columns, row)))
+        units = {i: listed(table[index][i]) for i in (columns.lead, *columns.co) if i is not None and i < len(row)}
+        out.append((index, *typed_row(columns, [units.get(i, cell) for i, cell in enumerate(row)])))
+    return out
+
+
+LIST_ENDS, LIST_STARTS = "、，,；;：:", "（(、，,；;）)"  # a part after or before these continues the text
+
+
+def listed(cell: str | None) -> str:
+    """A unit cell of a whole table, its units one per line or apart by spaces ("市政务办\n市大数据局")
+    as a list ("市政务办、市大数据局"); parts of one character are a name spaced out ("市 财 政 局")."""
+    parts = (cell or "").split()
+    if len(parts) < 2 or min(map(len, parts)) < 2:
+        return "".join(parts)
+    out = parts[0]
+    for part in parts[1:]:
+        out += ("" if out[-1] in LIST_ENDS or part[0] in LIST_STARTS else "、") + part
     return out
