@@ -233,3 +233,15 @@ def test_units_one_a_line_in_a_cell(cell, units):
     from policykg.extractors.readers.tables import listed
 
     assert listed(cell) == units
+
+
+def test_cells_merged_across_columns():
+    """A task and a 责任单位 cell merged over two columns (filled into both): one task, one unit, no
+    group line; two different units under the merged header stay two."""
+    from policykg.extractors.readers.tables import whole_table
+
+    lines = whole_table([["序号", "重点任务", "重点任务", "责任单位", "责任单位", "完成时限"],
+                         ["1", "推进政务服务改革", "推进政务服务改革", "市政务办", "市政务办", "2023年6月底前"],
+                         ["2", "优化纳税服务", "优化纳税服务", "市税务局", "市财政局", "2023年底前"]])
+    assert [(text, [c.text for c in cells if c.role.value == "co"]) for _, text, cells in lines] == [
+        ("1.推进政务服务改革", ["市政务办"]), ("2.优化纳税服务", ["市税务局", "市财政局"])]

@@ -54,8 +54,10 @@ def recognise(header: list[str | None]) -> Columns | None:
     if "task" not in found or not ({"lead", "co", "time"} & set(found)):
         return None
     first = lambda role: found[role][0] if role in found else None  # noqa: E731
-    return Columns(number=first("number"), task=found["task"][-1], lead=first("lead"), co=tuple(found.get("co", ())),
-                   time=first("time"), groups=tuple(found["task"][:-1]), width=len(header))
+    task = found["task"][-1]
+    groups = tuple(i for i in found["task"] if clean_cell(header[i]) != clean_cell(header[task]))  # not the task merged across
+    return Columns(number=first("number"), task=task, lead=first("lead"), co=tuple(found.get("co", ())),
+                   time=first("time"), groups=groups, width=len(header))
 
 
 def sub_header(header: list[str], row: list[str]) -> list[str] | None:
@@ -90,11 +92,11 @@ def group_text(columns: Columns, cells: list[str]) -> str:
 
 
 def typed_row(columns: Columns, cells: list[str]) -> Row:
-    """A row's text ("3.任务…") and its cells by column role."""
+    """A row's text ("3.任务…") and its cells by column role (a cell merged across columns once)."""
     get = lambda i: cells[i] if i is not None and i < len(cells) else ""  # noqa: E731
     roles = [(ColumnRole.number, columns.number), (ColumnRole.task, columns.task), (ColumnRole.lead, columns.lead),
              *((ColumnRole.co, i) for i in columns.co), (ColumnRole.time, columns.time)]
-    typed = tuple(Cell(role=role, text=get(i)) for role, i in roles if i is not None and get(i))
+    typed = tuple(dict.fromkeys(Cell(role=role, text=get(i)) for role, i in roles if i is not None and get(i)))
     number = NUMBER.match(get(columns.number))
     label = f"{number.group(1)}." if number else ""
     return f"{label}{get(columns.task)}", typed
