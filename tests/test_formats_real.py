@@ -245,3 +245,31 @@ def test_cells_merged_across_columns():
                          ["2", "优化纳税服务", "优化纳税服务", "市税务局", "市财政局", "2023年底前"]])
     assert [(text, [c.text for c in cells if c.role.value == "co"]) for _, text, cells in lines] == [
         ("1.推进政务服务改革", ["市政务办"]), ("2.优化纳税服务", ["市税务局", "市财政局"])]
+
+
+def test_word_notice_inside_a_one_cell_table(plan, tmp_path):
+    """A notice pasted from an office system into a one-cell frame, its task table nested in the cell,
+    the 抄送 units in a content control: read as the notice itself."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=1).cell(0, 0)
+    frame.text = realgen.MARK
+    for text in (realgen.DOC_NUMBER, realgen.TITLE, realgen.RECIPIENTS, realgen.NOTICE, realgen.ISSUER, realgen.DATE):
+        frame.add_paragraph(text)
+    header = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+    table = frame.add_table(rows=1 + len(plan["rows"]), cols=5)
+    for r, row in enumerate([header, *([n, task, lead, co, time] for n, _, task, lead, co, time in plan["rows"])]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    imprint = document.add_table(rows=1, cols=2)
+    imprint.cell(0, 0).text = "抄送："
+    imprint.cell(0, 1)._tc.append(parse_xml(
+        '<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:sdtContent><w:p><w:r>'
+        f'<w:t>{realgen.CC}</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    document.save(tmp_path / "framed.docx")
+    doc = only(extract([tmp_path / "framed.docx"]))
+    for field in ("title", "doc_number", "issuers", "issue_date", "recipients", "cc"):
+        assert getattr(doc, field) == getattr(plan["notice"], field), field
+    assert numbered(doc) == numbered(plan["measures"])

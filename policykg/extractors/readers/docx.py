@@ -18,7 +18,7 @@ from lxml import etree
 from policykg.errors import PolicyKGError
 from policykg.extractors.readers import ReadOptions
 from policykg.extractors.readers.ooxml import open_package
-from policykg.extractors.readers.tables import whole_table
+from policykg.extractors.readers.tables import plain_row, whole_table
 from policykg.schema import Line, SourceText
 from policykg.schema.models import Model
 
@@ -229,25 +229,43 @@ def table_grid(tbl, numbering: Numbering) -> list[list[str]]:
             if merged and span(tc, "vMerge", "continue") == "continue":
                 text = above
             else:
-                text = "\n".join(paragraph_text(p, numbering) for p in tc.iterchildren(W + "p"))
+                text = "\n".join(block_text(block, numbering) for block in blocks(tc))
             row += [text] * int(span(tc, "gridSpan", "1"))
         rows.append(row)
     return rows
 
 
 def blocks(body):
-    """The body's paragraphs and tables in order, through content controls (w:sdt); the text boxes
-    anchored in a paragraph (an issuer mark, a 版记 drawn in a box) before it, each once."""
+    """The body's paragraphs and tables in order, through content controls (w:sdt) and one-column
+    layout tables; the text boxes anchored in a paragraph (an issuer mark, a 版记 drawn in a box)
+    before it, each once."""
     for child in body:
         if child.tag == W + "sdt":
             content = child.find(W + "sdtContent")
             yield from blocks(content if content is not None else ())
+        elif child.tag == W + "tbl" and layout_table(child):
+            for cell in child.iterchildren(W + "tr"):
+                for tc in cell.iterchildren(W + "tc"):
+                    yield from blocks(tc)
         elif child.tag in (W + "p", W + "tbl"):
             if child.tag == W + "p" and has_boxes(child):
                 for box in child.iter(W + "txbxContent"):
                     if outside_boxes(box, child):
                         yield from blocks(box)
             yield child
+
+
+def layout_table(tbl) -> bool:
+    """A table of one column: a frame around text (a document pasted into a one-cell table), read as
+    the blocks of its cells."""
+    return all(len(tr.findall(W + "tc")) <= 1 for tr in tbl.iterchildren(W + "tr"))
+
+
+def block_text(block, numbering: Numbering) -> str:
+    """A paragraph's text, or a table's rows one a line (a table inside a table's cell)."""
+    if block.tag == W + "p":
+        return paragraph_text(block, numbering)
+    return "\n".join(plain_row(row) for row in table_grid(block, numbering))
 
 
 def read_docx(path: Path, options: ReadOptions) -> SourceText:
