@@ -273,3 +273,23 @@ def test_word_notice_inside_a_one_cell_table(plan, tmp_path):
     for field in ("title", "doc_number", "issuers", "issue_date", "recipients", "cc"):
         assert getattr(doc, field) == getattr(plan["notice"], field), field
     assert numbered(doc) == numbered(plan["measures"])
+
+
+@pytest.mark.parametrize("numbers,heads", [(("一", "二"), ("一", "二")), (("一、", "二、"), ("一", "二")),
+                                           (("（一）", "（二）"), ("（一）", "（二）"))])
+def test_heading_rows_numbered_in_the_number_column(numbers, heads, tmp_path):
+    """A ledger's heading rows carry their numeral in the 序号 column and nothing in the unit and time
+    columns: headings of the tasks below them, not tasks."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["关于印发2023年重点任务清单的通知"], ["序号", "重点任务", "牵头单位", "完成时限"],
+                [numbers[0], "优化政务服务", None, None], [1, "推进政务服务改革。", "市政务办", "2023年6月底前"],
+                [2, "深化一网通办。", "市大数据局", "2023年底前"], [numbers[1], "优化市场环境", None, None],
+                [3, "优化纳税服务。", "市税务局", "持续推进"]):
+        book.active.append(row)
+    book.save(tmp_path / "清单.xlsx")
+    doc = only(extract([tmp_path / "清单.xlsx"]))
+    first, second = heads
+    expected = [("1", (first, "1")), ("2", (first, "2")), ("3", (second, "3"))]
+    assert [(t.label, t.path[-2:]) for t in doc.tasks] == expected

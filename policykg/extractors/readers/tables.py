@@ -9,6 +9,7 @@ from policykg.lexicon.roles import TABLE_HEADERS as HEADERS
 from policykg.schema.models import Cell, ColumnRole, Model
 
 NUMBER = re.compile(r"^(\d{1,3})[.．、]?$")  # "3", or "3." as automatic numbering writes it
+HEADING_NUMBER = re.compile(r"^([一二三四五六七八九十]+)[、.．]?$|^([（(][一二三四五六七八九十]+[）)])$")
 HEADER_SEARCH_ROWS = 10  # title rows a sheet or table may have above its header
 PLAIN_SEPARATOR = "\u3000"
 # how to fill in a ledger, above its header ("填报说明：1.请各责任单位于每月25日前报送…"): not the policy's text
@@ -92,8 +93,13 @@ def group_text(columns: Columns, cells: list[str]) -> str:
 
 
 def typed_row(columns: Columns, cells: list[str]) -> Row:
-    """A row's text ("3.任务…") and its cells by column role (a cell merged across columns once)."""
+    """A row's text ("3.任务…") and its cells by column role (a cell merged across columns once); a
+    heading row ("一" or "（一）" as its number, no unit nor time) as the heading's plain text."""
     get = lambda i: cells[i] if i is not None and i < len(cells) else ""  # noqa: E731
+    heading = HEADING_NUMBER.match(get(columns.number))
+    if heading and not any(get(i) for i in (columns.lead, *columns.co, columns.time)):
+        numeral, bracketed = heading.groups()
+        return (f"{numeral}、" if numeral else bracketed) + get(columns.task), ()
     roles = [(ColumnRole.number, columns.number), (ColumnRole.task, columns.task), (ColumnRole.lead, columns.lead),
              *((ColumnRole.co, i) for i in columns.co), (ColumnRole.time, columns.time)]
     typed = tuple(dict.fromkeys(Cell(role=role, text=get(i)) for role, i in roles if i is not None and get(i)))
