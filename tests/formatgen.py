@@ -117,16 +117,21 @@ def word_table(document, header: list[str], rows: list[list[str]], merge: tuple[
         for c, text in enumerate(row):
             table.cell(top + 1 + r, c).text = text
     for c in (header.index(name) for name in merge):
-        r = 0
-        while r < len(rows):
-            end = r
-            while end + 1 < len(rows) and rows[end + 1][c] == rows[r][c]:
-                end += 1
-            if end > r:
-                merged = table.cell(top + 1 + r, c).merge(table.cell(top + 1 + end, c))
-                merged.text = rows[r][c]
-            r = end + 1
+        merge_down(table, c, top + 1, rows)
     return table
+
+
+def merge_down(table, column: int, first: int, rows: list[list[str]]) -> None:
+    """Merge the cells of a Word table's column (its rows from `first` holding `rows`) over the runs
+    of rows holding the same text."""
+    r = 0
+    while r < len(rows):
+        end = r
+        while end + 1 < len(rows) and rows[end + 1][column] == rows[r][column]:
+            end += 1
+        if end > r:
+            table.cell(first + r, column).merge(table.cell(first + end, column)).text = rows[r][column]
+        r = end + 1
 
 
 def ledger_sheet(sheet, titles: list[str], header: list[str], rows: list[list], merge: tuple[str, ...] = (),

@@ -43,11 +43,6 @@ PRINTER, PRINTED = "郑州市人民政府办公厅", "2023年4月20日"
 SECTION = re.compile(r"^[一二三四五六七八九十]+、(.+)$")
 
 
-def sections(lines: list[str]) -> dict[str, str]:
-    """Heading label ("二") -> heading text, of the plan's "二、…" lines."""
-    return {line.split("、")[0]: SECTION.match(line).group(1) for line in lines if SECTION.match(line)}
-
-
 def text_version(path: Path, intro: list[str]) -> Path:
     """The notice as plain text: the reference the laid-out files are compared with."""
     path.write_text("\n".join([MARK, DOC_NUMBER, TITLE, RECIPIENTS, NOTICE, ISSUER, DATE, "（此件公开发布）", "附件",
@@ -162,18 +157,6 @@ def one_a_line(units: str) -> str:
     return units.replace("、", "\n")
 
 
-def merge_down(table, column: int, first: int, rows: list[list[str]]) -> None:
-    """Merge the cells of a column over the runs of rows holding the same text."""
-    r = 0
-    while r < len(rows):
-        end = r
-        while end + 1 < len(rows) and rows[end + 1][column] == rows[r][column]:
-            end += 1
-        if end > r:
-            table.cell(first + r, column).merge(table.cell(first + end, column)).text = rows[r][column]
-        r = end + 1
-
-
 BOX_NAMESPACES = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
                   'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
                   'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
@@ -232,7 +215,7 @@ def gongwen_docx(path: Path, intro: list[str], rows: list[list[str]]) -> Path:
             cell.text, *more = text.split("、") if c in UNIT_COLUMNS else [text]
             for unit in more:  # one unit a paragraph
                 cell.add_paragraph(unit)
-    merge_down(table, 1, 2, rows)
+    formatgen.merge_down(table, 1, 2, rows)
     imprint_table = document.add_table(rows=2, cols=2)
     imprint_table.cell(0, 0).merge(imprint_table.cell(0, 1)).text = f"抄送：{CC}"
     imprint_table.cell(1, 0).text, imprint_table.cell(1, 1).text = PRINTER, f"{PRINTED}印发"
@@ -281,12 +264,10 @@ def ledger_xlsx(path: Path, rows: list[list[str]]) -> Path:
             sheet.cell(sheet.max_row, 6).number_format = "yyyy年m月"
     r = 0
     while r < len(rows):
-        end = r
-        while end + 1 < len(rows) and rows[end + 1][1] == rows[r][1]:
-            end += 1
-        if end > r:
-            sheet.merge_cells(start_row=first + r, start_column=2, end_row=first + end, end_column=2)
-        r = end + 1
+        count = run_length(rows, r, 1)
+        if count > 1:
+            sheet.merge_cells(start_row=first + r, start_column=2, end_row=first + r + count - 1, end_column=2)
+        r += count
     book.create_sheet("Sheet2")
     book.save(path)
     return path
