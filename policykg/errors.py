@@ -48,6 +48,8 @@ class Errors:
     E612 = ("encrypted Word file, or an old binary .doc named .docx: save an unprotected .docx "
             "(libreoffice --headless --convert-to docx)")
     E613 = "the Word file has no text"
+    E614 = "corrupt or truncated Word 97–2003 (.doc/.wps) file ({reason})"
+    E615 = "encrypted Word file: save it without a password and read it again"
     E621 = "corrupt or truncated Excel workbook ({reason})"
     E622 = ("encrypted Excel workbook, or an old binary .xls named .xlsx: save an unprotected .xlsx "
             "(libreoffice --headless --convert-to xlsx)")

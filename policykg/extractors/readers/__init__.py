@@ -35,6 +35,8 @@ READERS: dict[str, str] = {
     ".shtml": "policykg.extractors.readers.html:read_html",
     ".xhtml": "policykg.extractors.readers.html:read_html",
     ".docx": "policykg.extractors.readers.docx:read_docx",
+    ".doc": "policykg.extractors.readers.msdoc:read_doc",
+    ".wps": "policykg.extractors.readers.msdoc:read_doc",
     ".xlsx": "policykg.extractors.readers.xlsx:read_xlsx",
     ".xlsm": "policykg.extractors.readers.xlsx:read_xlsx",
     ".ofd": "policykg.extractors.readers.ofd:read_ofd",
@@ -42,7 +44,7 @@ READERS: dict[str, str] = {
 # formats to convert before reading: suffix -> what to say
 CONVERT_FIRST: dict[str, str] = {
     suffix: f"convert it to {target} first, e.g. `libreoffice --headless --convert-to {target[1:]} FILE`"
-    for suffix, target in ((".doc", ".docx"), (".wps", ".docx"), (".xls", ".xlsx"), (".et", ".xlsx"))
+    for suffix, target in ((".xls", ".xlsx"), (".et", ".xlsx"))
 }
 
 
