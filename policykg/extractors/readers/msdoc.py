@@ -10,6 +10,7 @@ property pages) in the table stream."""
 from __future__ import annotations
 
 import struct
+from bisect import bisect_right
 from io import BytesIO
 from pathlib import Path
 from typing import NamedTuple
@@ -208,8 +209,6 @@ def paragraphs(document: WordBinary) -> list[Paragraph]:
 
 def run_at(runs: list[tuple[int, int, bytes]], starts: list[int], offset: int) -> bytes:
     """The properties of the run holding a paragraph mark's file offset."""
-    from bisect import bisect_right
-
     index = bisect_right(starts, offset) - 1
     return runs[index][2] if index >= 0 and offset < runs[index][1] else b""
 
