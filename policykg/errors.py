@@ -10,7 +10,6 @@ class Errors:
     E005 = "cannot read file: {reason}"
     E006 = "unsupported file type '{suffix}' (readable: {known})"
     E007 = "no such file or folder"
-    E008 = "'{suffix}' files cannot be read directly: {advice}"
     E009 = "not a regular file (a FIFO, socket or device): not read"
     E010 = "broken symbolic link (dangling, or a loop)"
     E100 = "failed to parse document: {reason}"

@@ -2,7 +2,6 @@
 saved as .doc by LibreOffice (the writer analysts' offices use beside Word), read like the .docx and
 like the corpus text; fields show their result; damaged and encrypted files give coded errors."""
 import shutil
-import subprocess
 from itertools import pairwise
 
 import docx
@@ -14,17 +13,8 @@ from policykg.errors import PolicyKGError
 from policykg.extractors.readers import read
 from policykg.pipeline import extract
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(not SOFFICE, reason="LibreOffice writes the .doc files (.ci/run installs it)")
+pytestmark = pytest.mark.skipif(not formatgen.SOFFICE, reason="LibreOffice writes the .doc files (.ci/run installs it)")
 HEADER = ["序号", "重点任务", "责任单位", "牵头单位", "完成时限"]
-
-
-def as_doc(folder, *documents):
-    """The .docx files saved as Word 97–2003 .doc by LibreOffice (one run for all)."""
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to",
-                    "doc", "--outdir", str(folder), *map(str, documents)], check=True, capture_output=True,
-                   timeout=300)
-    return [folder / f"{document.stem}.doc" for document in documents]
 
 
 def hyperlink(paragraph, text: str, url: str) -> None:
@@ -64,7 +54,7 @@ def files(tmp_path_factory):
     for line in plan_lines:
         plan.add_paragraph(line)
     plan.save(folder / "plan.docx")
-    table_doc, plan_doc = as_doc(folder, folder / "table.docx", folder / "plan.docx")
+    table_doc, plan_doc = formatgen.saved_as("doc", folder, folder / "table.docx", folder / "plan.docx")
     return {"folder": folder, "table_text": text_doc, "table_docx": folder / "table.docx", "table_doc": table_doc,
             "plan_text": plan_text, "plan_lines": plan_lines, "plan_doc": plan_doc}
 
