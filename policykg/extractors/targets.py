@@ -12,7 +12,7 @@ import re
 
 from policykg.lexicon.official import cn_small_number
 from policykg.lexicon.regex import alternation
-from policykg.lexicon.targets import (AIMS, BASELINES, BOUNDS, CN_BOUNDS, COMPARATORS, COMPLETIONS, DURATIONS, ELIGIBLE, FRAME_ENDS, LINKS, MEASURED, MEASURES,
+from policykg.lexicon.targets import (ADVERB_BOUNDS, AIMS, BASELINES, BOUNDS, CN_BOUNDS, COMPARATORS, COUNTERS, COMPLETIONS, DURATIONS, ELIGIBLE, FRAME_ENDS, LINKS, PACKAGES, MEASURED, MEASURES,
                                       MULTIPLIERS, NOT_AFTER, NOT_BEFORE, NOT_QUALIFIERS, NOT_SUBSIDY_BEFORE,
                                       PLACE_COUNTS, QUALIFIERS, SUBSIDIES, TIME_CUTS)
 from policykg.schema import Target
@@ -28,7 +28,7 @@ UNIT = (f"(?P<unit>{PLACE}|(?:" + alternation(MULTIPLIERS) + ")?(?:" + alternati
 AFTER = r"(?P<after>(?:[（(]含[^）)]{0,3}[）)])?(?:及以上|及以下|以上|以内|以下|左右|内))?"
 QUANTITY = re.compile(NUMBER + UNIT + AFTER)
 BOUND_BEFORE = re.compile(f"(?P<word>{alternation(BOUNDS)})(?:至|到|在)?(?:[\u4e00-\u9fff]{{0,4}}?(?:"
-                          f"{alternation(MEASURED)}))?$")
+                          f"{alternation(MEASURED)}))?$|(?P<adverb>{alternation(ADVERB_BOUNDS)})[\u4e00-\u9fff]{{1,2}}$")
 TIME_CUT_BEFORE = re.compile(f"(?:{alternation(TIME_CUTS)})(?:至|到|在)?$")
 AIM = re.compile(f"(?<!已)(?:{alternation(AIMS)})")  # "已完成16项" reports the past
 CN_BOUND_BEFORE = re.compile(f"(?:{alternation(CN_BOUNDS)})$")
@@ -38,13 +38,14 @@ SUBSIDY = re.compile(f"(?<!{NOT_SUBSIDY_BEFORE})(?:{alternation(SUBSIDIES)})")
 DURATION_DONE = re.compile(f"^(?:{alternation(COMPLETIONS)})")
 # after "的": who qualifies ("的企业"), or the clause ends on the condition ("…的，给予")
 ELIGIBLE_AFTER = re.compile(rf"^的(?:[^，,；;。的]{{0,8}}?(?:{alternation(ELIGIBLE)})|[，,；;。]|$|每|给予|按|可)")
-# a span of time qualifying people or things directly ("失业3个月及以上人员")
-ELIGIBLE_NEXT = re.compile(f"^(?:{alternation(ELIGIBLE)})")
+# a size qualifying people or things directly ("失业3个月及以上人员", "进出口额5亿元以上外贸企业")
+ELIGIBLE_NEXT = re.compile(f"^[\u4e00-\u9fff]{{0,6}}?(?:{alternation(ELIGIBLE)})")
+PACKAGE_NEXT = re.compile(f"^(?:“[^”]{{0,8}}”)?[\u4e00-\u9fff]{{0,4}}?(?:{alternation(PACKAGES)})")
 # "在建筑面积1000平方米以下、建设周期短的项目中": a frame naming where a rule applies
 FRAME_END = re.compile(rf"^[^，,；;。]*?(?:的[^，,；;。的]{{0,10}}?(?:{alternation(FRAME_ENDS)})|{alternation(BASELINES)})")
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！？]")
 # "支持30家企业建设绿色工厂、5家企业…": a number right after a list separator goes on the list
-LIST_JOIN = re.compile(r"^[^。；;，,]{0,20}[、，,和及][^、，,和及。；;]{0,4}$")
+LIST_JOIN = re.compile(r"^[^。；;，,]{0,20}(?:[、和及][^、，,和及。；;]{0,8}|[，,][^、，,和及。；;]{0,4})$")
 
 
 def in_quotes(text: str, position: int) -> bool:
@@ -60,13 +61,22 @@ def clause_span(text: str, match: re.Match) -> tuple[int, int]:
     return (starts[-1] if starts else 0), (following.start() if following else len(text))
 
 
+def sizes_what_follows(match: re.Match, rest: str) -> bool:
+    """A size or a length of time that qualifies the noun after it ("5亿元以上外贸企业", "失业6个月以上人员")."""
+    unit = match.group("unit")
+    eligible = ELIGIBLE_NEXT.match(rest)
+    if unit in DURATIONS:  # a time limit ("3个工作日内明确责任主体") governs a verb, never a noun
+        return "以上" in (match.group("after") or "") and bool(eligible) and eligible.end() <= 4
+    return unit.lstrip("".join(MULTIPLIERS)) not in COUNTERS and bool(eligible)
+
+
 def condition(text: str, match: re.Match, clause: tuple[int, int]) -> bool:
     """The number qualifies who or what a rule applies to, or a grant's size, rather than an aim."""
     start, end = clause
     opening, rest = text[start:match.start()], text[match.end():end]
     if SUBSIDY.search(text[start:end]) or ELIGIBLE_AFTER.match(text[match.end():]):
         return True
-    if match.group("unit") in DURATIONS and match.group("after") and ELIGIBLE_NEXT.match(rest):
+    if sizes_what_follows(match, rest):
         return True
     opening_words = re.sub(f"^(?:{alternation(LINKS)})", "", opening.lstrip("“”"))
     if opening_words.startswith(QUALIFIERS) and not opening_words.startswith(NOT_QUALIFIERS) and "的" in rest:
@@ -81,6 +91,8 @@ def excluded(text: str, match: re.Match, clause: tuple[int, int]) -> bool:
     if match.group("range"):
         return True  # "选择1-3家": gold states no range as a target
     if NOT_BEFORE_RE.search(before) or NOT_AFTER_RE.match(after) or in_quotes(text, match.start()):
+        return True
+    if unit == "条" and PACKAGE_NEXT.match(after):
         return True
     if unit.endswith("元") and not unit.startswith(("亿", "万亿", "千亿", "百亿")):
         return True  # amounts below 亿元 are subsidies and thresholds ("给予不低于10万元支持")
@@ -98,9 +110,10 @@ def aim_start(text: str, match: re.Match, clause: tuple[int, int], previous_end:
             and not DURATION_DONE.match(text[match.end():]):
         cut = TIME_CUT_BEFORE.search(text, window, match.start())  # else "24小时自助服务" describes a service
         return cut.start() if cut else (match.start() if listed else None)
-    if match.group("cn"):  # Chinese numerals ("三个全生命周期") count only with a strict bound before them
+    if match.group("cn"):  # Chinese numerals ("三个全生命周期") count only with a strict bound or as a time limit
         bound = CN_BOUND_BEFORE.search(text, window, match.start())
-        return bound.start() if bound else None
+        limit = unit in DURATIONS and match.group("after")
+        return bound.start() if bound else (match.start() if limit else None)
     bound = BOUND_BEFORE.search(text, window, match.start())
     if bound:
         return bound.start()
@@ -112,9 +125,16 @@ def aim_start(text: str, match: re.Match, clause: tuple[int, int], previous_end:
     if opening.endswith("的") and unit == "%":
         return None  # "达到总投资的25%": a share of a base is a criterion unless a bound states it
     aims = list(AIM.finditer(opening))
-    if aims and not re.search(r"\d", opening[aims[-1].end():]):
+    if aims and not counted_between(text, clause[0] + aims[-1].end(), match.start()):
         return match.start()
     return None
+
+
+def counted_between(text: str, start: int, end: int) -> bool:
+    """Whether another quantity, not a mere condition, stands between an aim verb and a number: the verb
+    is then that quantity's ("培育企业20家，其中…5家"), while "引进营收3亿元以上企业4家" keeps its aim."""
+    return any(not (other.group("cn") or excluded(text, other, clause_span(text, other)))
+               for other in QUANTITY.finditer(text, start, end))
 
 
 def value_of(match: re.Match) -> float:
@@ -128,7 +148,7 @@ def comparator_of(match: re.Match, phrase: str) -> str | None:
     if after:
         return COMPARATORS.get(after)
     word = BOUND_BEFORE.search(phrase[:len(phrase) - len(match.group(0))])
-    return COMPARATORS.get(word.group("word")) if word else None
+    return COMPARATORS.get(word.group("word") or word.group("adverb")) if word else None
 
 
 def find_targets(text: str) -> list[Target]:

@@ -22,12 +22,14 @@ BOUNDS = ("不超过", "不少于", "不低于", "不高于", "压缩", "压减"
           "达到", "达", "超过", "超", "突破", "力争", "新增", "培育", "建成", "打造", "累计", "至少", "控制在", "缩减",
           "降至", "增至", "推动", "支持", "实现", "形成", "建设", "率", "比重", "占比", "覆盖", "低于", "高于", "小于",
           "大于", "保持", "少于", "多于", "确保")
+# bounds that may govern a short verb before the number ("至少确定1个", "力争引进5家")
+ADVERB_BOUNDS = ("至少", "力争", "确保", "争取")
 # what may stand between a change word and its number: "压缩至承诺时限3个工作日"
 MEASURED = ("时限", "时间", "用时", "期限", "比例", "比重", "占比")
 # verbs that take a counted object anywhere later in their clause ("年底前认定州级创业孵化基地2家")
 AIMS = ("新增", "培育", "建成", "打造", "创建", "认定", "新建", "推出", "完成", "实现", "推动", "形成", "帮扶",
         "选择", "遴选", "招募", "招录", "引进", "新认定", "新开工", "缔结", "上线", "吸纳", "带动", "争创", "确保", "力争",
-        "累计", "培训", "举办", "组织", "命名", "发放", "开展")
+        "累计", "培训", "举办", "组织", "命名", "发放", "开展", "推进", "恢复", "开通", "开辟", "新开", "招引")
 # the bounds a number in Chinese numerals needs ("压缩至三个工作日"); "一批", "一次" stay idioms
 CN_BOUNDS = ("不超过", "不少于", "不低于", "不高于", "压缩至", "压减至", "缩短至", "减少至", "降至", "控制在", "至少", "超过",
              "达到", "新增", "少于", "多于")
@@ -40,11 +42,16 @@ NOT_BEFORE = ("第", "前", "近", "每", "每周", "每天", "每日", "最高"
 # words right after a number that make it a date, an article, a rank or a from-value ("50个工作日压减至")
 NOT_AFTER = ("年", "月", "日", "号", "条", "款", "强", "周年", "届", "期", "压减", "压缩", "减少", "缩短", "降低", "提高",
              "提升", "增加", "减至", "增至", "级")
+# what a count of articles is called: "落实稳增长12条政策措施" names a package, it aims at nothing
+PACKAGES = ("政策", "措施", "举措", "意见", "规定", "硬措施")
 # a clause that grants money or relief: its numbers are rates of support, not aims
 SUBSIDIES = ("给予", "奖补", "贴息", "资助", "补助", "奖励", "一次性补贴", "补贴标准", "的补贴", "设备补贴", "加计",
              "抵扣", "免征", "减按", "退还", "返还", "缴费基数", "支持金额", "扶持金额", "补贴金额", "享受")
 # a subsidy word that names a kind of administrative act in a list ("行政奖励、行政给付")
 NOT_SUBSIDY_BEFORE = "行政"
+# measure words that count the very people or bodies a noun after them names ("1万名以上科研人员"):
+# a number with any other measure word before such a noun sizes it ("5亿元以上外贸企业", "120万千瓦…项目")
+COUNTERS = ("名", "人", "家", "个", "户", "位", "所")
 # what a threshold qualifies when it is a condition: "1000平方米以下的项目", "超过1亿元的企业"
 ELIGIBLE = ("项目", "企业", "单位", "主体", "纳税人", "缴费人", "个人", "人员", "家庭", "商户", "个体工商户", "机构", "工程",
             "房屋", "建筑", "贷款", "案件", "合同", "车辆", "农户", "职工", "毕业生", "用户", "地区", "园区", "学校",
