@@ -191,3 +191,13 @@ def test_counts_of_articles_name_a_package(text, expected):
 ])
 def test_a_count_in_chinese_numerals_before_the_number_leaves_the_aim_to_it(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("小微企业100千瓦及以下低压接入“零投资”", []),
+    ("建筑面积2000平方米以下厂房免于图审", []),
+    ("综合能耗控制在0.4吨标准煤以下", [(0.4, "吨")]),
+    ("担保费率降至1%以下", [(1.0, "%")]),
+])
+def test_a_ceiling_states_an_aim_only_with_a_bound_before_it(text, expected):
+    assert pairs(text) == expected

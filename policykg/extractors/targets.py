@@ -117,8 +117,8 @@ def aim_start(text: str, match: re.Match, clause: tuple[int, int], previous_end:
     bound = BOUND_BEFORE.search(text, window, match.start())
     if bound:
         return bound.start()
-    if match.group("after"):
-        return match.start()
+    if match.group("after") and "以下" not in match.group("after"):
+        return match.start()  # "以下" alone is a ceiling on who qualifies ("200千瓦及以下低压接入")
     if unit in DURATIONS and DURATION_DONE.match(text[match.end():]) or listed:
         return match.start()
     opening = text[clause[0]:match.start()]
