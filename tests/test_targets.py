@@ -177,6 +177,7 @@ def test_a_size_before_the_noun_it_qualifies_is_no_target(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("恢复国内航线4条", [(4.0, "条")]),
+    ("年底前在商场、银行等场所增设20个便民服务窗口", [(20.0, "个")]),
     ("推进800项政务服务“跨市通办”", [(800.0, "项")]),
     ("扎实推进12条“暖企”举措落地", []),
     ("全面落实促消费9条措施", []),
