@@ -12,37 +12,41 @@ import re
 
 from policykg.lexicon.official import cn_small_number
 from policykg.lexicon.regex import alternation
-from policykg.lexicon.targets import (ADVERB_BOUNDS, AIMS, BASELINES, BOUNDS, CN_BOUNDS, COMPARATORS, COUNTERS, COMPLETIONS, DURATIONS, ELIGIBLE, FRAME_ENDS, LINKS, PACKAGES, MEASURED, MEASURES,
-                                      MULTIPLIERS, NOT_AFTER, NOT_BEFORE, NOT_QUALIFIERS, NOT_SUBSIDY_BEFORE,
-                                      PLACE_COUNTS, QUALIFIERS, SUBSIDIES, TIME_CUTS)
+from policykg.lexicon import targets as words
 from policykg.schema import Target
 
 CN_NUMBER = "[二两三四五六七八九]?十[一二三四五六七八九]?|[二两三四五六七八九]"
 # "3", "0.5", "2—3" / "3至5" (a range), or "三" / "十五" in Chinese numerals
 NUMBER = (r"(?<![\d.一二两三四五六七八九十百千万])(?:(?P<value>\d+(?:\.\d+)?)(?:(?P<range>[—\-~～至到])\d+(?:\.\d+)?)?"
           rf"|(?P<cn>{CN_NUMBER}))")
-PLACE = "个(?:" + alternation(PLACE_COUNTS) + r")(?:[（(][市县区、特]+[)）])?(?!级)"
+PLACE = "个(?:" + alternation(words.PLACE_COUNTS) + r")(?:[（(][市县区、特]+[)）])?(?!级)"
 # a unit as written, with its multiplier ("150亿条", "1千家"), or a multiplier alone ("用户数突破170万")
-UNIT = (f"(?P<unit>{PLACE}|(?:" + alternation(MULTIPLIERS) + ")?(?:" + alternation(MEASURES) + ")|"
-        "(?:" + alternation(MULTIPLIERS) + r")(?![\u4e00-\u9fff]))")
+UNIT = (f"(?P<unit>{PLACE}|(?:" + alternation(words.MULTIPLIERS) + ")?(?:" + alternation(words.MEASURES) + ")|"
+        "(?:" + alternation(words.MULTIPLIERS) + r")(?![\u4e00-\u9fff]))")
 AFTER = r"(?P<after>(?:[（(]含[^）)]{0,3}[）)])?(?:及以上|及以下|以上|以内|以下|左右|内))?"
 QUANTITY = re.compile(NUMBER + UNIT + AFTER)
-BOUND_BEFORE = re.compile(f"(?P<word>{alternation(BOUNDS)})(?:至|到|在)?(?:[\u4e00-\u9fff]{{0,4}}?(?:"
-                          f"{alternation(MEASURED)}))?$|(?P<adverb>{alternation(ADVERB_BOUNDS)})[\u4e00-\u9fff]{{1,2}}$")
-TIME_CUT_BEFORE = re.compile(f"(?:{alternation(TIME_CUTS)})(?:至|到|在)?$")
-AIM = re.compile(f"(?<!已)(?:{alternation(AIMS)})")  # "已完成16项" reports the past
-CN_BOUND_BEFORE = re.compile(f"(?:{alternation(CN_BOUNDS)})$")
-NOT_BEFORE_RE = re.compile(f"(?:{alternation(NOT_BEFORE)})$")
-NOT_AFTER_RE = re.compile(f"^(?:{alternation(NOT_AFTER)})")
-SUBSIDY = re.compile(f"(?<!{NOT_SUBSIDY_BEFORE})(?:{alternation(SUBSIDIES)})")
-DURATION_DONE = re.compile(f"^(?:{alternation(COMPLETIONS)})")
+# a bound ending right before the number: "压缩至", "压缩至承诺时限", "至少选择"
+BOUND_BEFORE = re.compile(f"(?P<word>{alternation(words.BOUNDS)})(?:至|到|在)?"
+                          f"(?:[\u4e00-\u9fff]{{0,4}}?(?:{alternation(words.MEASURED)}))?$"
+                          f"|(?P<adverb>{alternation(words.ADVERB_BOUNDS)})[\u4e00-\u9fff]{{1,2}}$")
+TIME_CUT_BEFORE = re.compile(f"(?:{alternation(words.TIME_CUTS)})(?:至|到|在)?$")
+AIM = re.compile(f"(?<!已)(?:{alternation(words.AIMS)})")  # "已完成16项" reports the past
+CN_BOUND_BEFORE = re.compile(f"(?:{alternation(words.CN_BOUNDS)})$")
+NOT_BEFORE_RE = re.compile(f"(?:{alternation(words.NOT_BEFORE)})$")
+NOT_AFTER_RE = re.compile(f"^(?:{alternation(words.NOT_AFTER)})")
+SUBSIDY = re.compile(f"(?<!{words.NOT_SUBSIDY_BEFORE})(?:{alternation(words.SUBSIDIES)})")
+DURATION_DONE = re.compile(f"^(?:{alternation(words.COMPLETIONS)})")
 # after "的": who qualifies ("的企业"), or the clause ends on the condition ("…的，给予")
-ELIGIBLE_AFTER = re.compile(rf"^的(?:[^，,；;。的]{{0,8}}?(?:{alternation(ELIGIBLE)})|[，,；;。]|$|每|给予|按|可)")
+ELIGIBLE_AFTER = re.compile(rf"^的(?:[^，,；;。的]{{0,8}}?(?:{alternation(words.ELIGIBLE)})|[，,；;。]|$|每|给予|按|可)")
 # a size qualifying people or things directly ("失业3个月及以上人员", "进出口额5亿元以上外贸企业")
-ELIGIBLE_NEXT = re.compile(f"^[\u4e00-\u9fff]{{0,6}}?(?:{alternation(ELIGIBLE)})")
-PACKAGE_NEXT = re.compile(f"^(?:“[^”]{{0,8}}”)?[\u4e00-\u9fff]{{0,4}}?(?:{alternation(PACKAGES)})")
+ELIGIBLE_NEXT = re.compile(f"^[\u4e00-\u9fff]{{0,6}}?(?:{alternation(words.ELIGIBLE)})")
+PACKAGE_NEXT = re.compile(f"^(?:“[^”]{{0,8}}”)?[\u4e00-\u9fff]{{0,4}}?(?:{alternation(words.PACKAGES)})")
 # "在建筑面积1000平方米以下、建设周期短的项目中": a frame naming where a rule applies
-FRAME_END = re.compile(rf"^[^，,；;。]*?(?:的[^，,；;。的]{{0,10}}?(?:{alternation(FRAME_ENDS)})|{alternation(BASELINES)})")
+FRAME_END = re.compile(rf"^[^，,；;。]*?(?:的[^，,；;。的]{{0,10}}?(?:{alternation(words.FRAME_ENDS)})"
+                       rf"|{alternation(words.BASELINES)})")
+# a clause opening on who qualifies: "对…的", "以及对…的", "凡…的" (not "对接率")
+QUALIFIED = re.compile(f"^“?(?:{alternation(words.LINKS)})?(?!{alternation(words.NOT_QUALIFIERS)})"
+                       f"(?:{alternation(words.QUALIFIERS)})")
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！？]")
 # "支持30家企业建设绿色工厂、5家企业…": a number right after a list separator goes on the list
 LIST_JOIN = re.compile(r"^[^。；;，,]{0,20}(?:[、和及][^、，,和及。；;]{0,8}|[，,][^、，,和及。；;]{0,4})$")
@@ -65,9 +69,9 @@ def sizes_what_follows(match: re.Match, rest: str) -> bool:
     """A size or a length of time that qualifies the noun after it ("5亿元以上外贸企业", "失业6个月以上人员")."""
     unit = match.group("unit")
     eligible = ELIGIBLE_NEXT.match(rest)
-    if unit in DURATIONS:  # a time limit ("3个工作日内明确责任主体") governs a verb, never a noun
+    if unit in words.DURATIONS:  # a time limit ("3个工作日内明确责任主体") governs a verb, never a noun
         return "以上" in (match.group("after") or "") and bool(eligible) and eligible.end() <= 4
-    return unit.lstrip("".join(MULTIPLIERS)) not in COUNTERS and bool(eligible)
+    return unit.lstrip("".join(words.MULTIPLIERS)) not in words.COUNTERS and bool(eligible)
 
 
 def condition(text: str, match: re.Match, clause: tuple[int, int]) -> bool:
@@ -78,8 +82,7 @@ def condition(text: str, match: re.Match, clause: tuple[int, int]) -> bool:
         return True
     if sizes_what_follows(match, rest):
         return True
-    opening_words = re.sub(f"^(?:{alternation(LINKS)})", "", opening.lstrip("“”"))
-    if opening_words.startswith(QUALIFIERS) and not opening_words.startswith(NOT_QUALIFIERS) and "的" in rest:
+    if QUALIFIED.match(opening) and "的" in rest:
         return True
     return "在" in opening and bool(FRAME_END.match(rest))
 
@@ -104,24 +107,26 @@ def excluded(text: str, match: re.Match, clause: tuple[int, int]) -> bool:
 def aim_start(text: str, match: re.Match, clause: tuple[int, int], previous_end: int | None) -> int | None:
     """Where the wording that makes the number a target starts, or None when nothing does."""
     window = max(clause[0], match.start() - 12)
-    unit = match.group("unit")
+    unit, after, following = match.group("unit"), match.group("after"), text[match.end():]
     listed = previous_end is not None and bool(LIST_JOIN.search(text[previous_end:match.start()]))
-    if unit in DURATIONS and not match.group("after") and re.match(r"[\u4e00-\u9fff]", text[match.end():]) \
-            and not DURATION_DONE.match(text[match.end():]):
+    done = unit in words.DURATIONS and bool(DURATION_DONE.match(following))
+    if unit in words.DURATIONS and not after and not done and re.match(r"[\u4e00-\u9fff]", following):
         cut = TIME_CUT_BEFORE.search(text, window, match.start())  # else "24小时自助服务" describes a service
         return cut.start() if cut else (match.start() if listed else None)
     if match.group("cn"):  # Chinese numerals ("三个全生命周期") count only with a strict bound or as a time limit
         bound = CN_BOUND_BEFORE.search(text, window, match.start())
-        limit = unit in DURATIONS and match.group("after")
-        return bound.start() if bound else (match.start() if limit else None)
+        return bound.start() if bound else (match.start() if unit in words.DURATIONS and after else None)
     bound = BOUND_BEFORE.search(text, window, match.start())
     if bound:
         return bound.start()
-    if match.group("after") and "以下" not in match.group("after"):
-        return match.start()  # "以下" alone is a ceiling on who qualifies ("200千瓦及以下低压接入")
-    if unit in DURATIONS and DURATION_DONE.match(text[match.end():]) or listed:
+    if after and "以下" not in after or done or listed:  # "以下" alone caps who qualifies ("200千瓦及以下低压接入")
         return match.start()
-    opening = text[clause[0]:match.start()]
+    return aim_in_clause(text, match, clause)
+
+
+def aim_in_clause(text: str, match: re.Match, clause: tuple[int, int]) -> int | None:
+    """An aim verb earlier in the clause whose object the number counts ("年底前认定…基地2家")."""
+    opening, unit = text[clause[0]:match.start()], match.group("unit")
     if opening.endswith("的") and unit == "%":
         return None  # "达到总投资的25%": a share of a base is a criterion unless a bound states it
     aims = list(AIM.finditer(opening))
@@ -146,9 +151,9 @@ def value_of(match: re.Match) -> float:
 def comparator_of(match: re.Match, phrase: str) -> str | None:
     after = re.sub(r"[（(]含[^）)]*[）)]", "", match.group("after") or "")
     if after:
-        return COMPARATORS.get(after)
+        return words.COMPARATORS.get(after)
     word = BOUND_BEFORE.search(phrase[:len(phrase) - len(match.group(0))])
-    return COMPARATORS.get(word.group("word") or word.group("adverb")) if word else None
+    return words.COMPARATORS.get(word.group("word") or word.group("adverb")) if word else None
 
 
 def find_targets(text: str) -> list[Target]:
