@@ -10,7 +10,6 @@ class Errors:
     E005 = "cannot read file: {reason}"
     E006 = "unsupported file type '{suffix}' (readable: {known})"
     E007 = "no such file or folder"
-    E008 = "'{suffix}' files cannot be read directly: {advice}"
     E009 = "not a regular file (a FIFO, socket or device): not read"
     E010 = "broken symbolic link (dangling, or a loop)"
     E100 = "failed to parse document: {reason}"
@@ -20,7 +19,7 @@ class Errors:
     E204 = "corrupt or truncated PDF ({reason})"
     E205 = "the PDF has no text"
     E206 = "scanned pages without text: OCR found none"
-    E207 = "scanned pages need OCR, and its engine is not installed (rapidocr-onnxruntime, Python < 3.13)"
+    E207 = "scanned pages need OCR, and its engine is not installed (rapidocr-openvino, Python < 3.13)"
     E301 = "not set: export NEO4J_URI=neo4j://HOST:7687 (and NEO4J_USERNAME, NEO4J_PASSWORD)"
     E302 = ("NEO4J_URI is not a Neo4j address: expected neo4j://HOST:PORT (or neo4j+s, bolt, bolt+s) without a "
             "user or password (those go in NEO4J_USERNAME and NEO4J_PASSWORD)")
@@ -48,6 +47,8 @@ class Errors:
     E612 = ("encrypted Word file, or an old binary .doc named .docx: save an unprotected .docx "
             "(libreoffice --headless --convert-to docx)")
     E613 = "the Word file has no text"
+    E614 = "corrupt or truncated Word 97–2003 (.doc/.wps) file ({reason})"
+    E615 = "encrypted Word file: save it without a password and read it again"
     E621 = "corrupt or truncated Excel workbook ({reason})"
     E622 = ("encrypted Excel workbook, or an old binary .xls named .xlsx: save an unprotected .xlsx "
             "(libreoffice --headless --convert-to xlsx)")

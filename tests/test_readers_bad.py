@@ -68,9 +68,10 @@ BAD = {
     "list.html": (lambda: NO_DOCUMENT.encode("utf-8"), "E610", "no document in the web page"),
     "empty.htm": (lambda: b"", "E001", "empty file"),
     "comment.html": (lambda: b"<!-- saved from url=(0041)https://www.zhengzhou.gov.cn/ -->", "E610", "no document"),
-    "notice.doc": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E008", "--convert-to docx"),
-    "notice.wps": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E008", "--convert-to docx"),
-    "ledger.xls": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E008", "--convert-to xlsx"),
+    "notice.doc": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E614", "corrupt or truncated Word 97"),
+    "notice.wps": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E614", "corrupt or truncated Word 97"),
+    "ledger.xls": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E621", "corrupt or truncated Excel workbook"),
+    "locked.xls": (lambda: encrypted(excel_bytes()), "E622", "encrypted Excel workbook"),
 }
 
 
@@ -112,10 +113,15 @@ def pdf_bytes():
     return pdfgen.running_text(Path(tempfile.mkdtemp()) / "n.pdf", GOOD.read_text(encoding="utf-8").splitlines()).read_bytes()
 
 
+TABLE_PAGE = ("<html><head><meta http-equiv='Content-Type' content='application/vnd.ms-excel; charset=gbk'></head>"
+              "<body><table><tr><td colspan='3'>2023年重点任务清单</td></tr>"
+              "<tr><td>序号</td><td>重点任务</td><td>牵头单位</td></tr><tr><td>1</td><td>推进改革</td><td>市发展改革委</td></tr>"
+              "<tr><td>2</td><td>优化纳税服务</td><td>市税务局</td></tr></table></body></html>")
 MISNAMED = {  # name: the bytes, as sites and mail serve them
     "notice.docx": lambda: page_bytes(),  # a web page downloaded as "Word"
     "notice.doc": lambda: page_bytes("gbk"),  # Word's "save as web page", named .doc
     "重点任务清单.xls": lambda: excel_bytes(),  # an .xlsx renamed .xls
+    "任务清单.xls": lambda: TABLE_PAGE.encode("gb18030"),  # a site's "export to Excel": an HTML table
     "notice.doc ": lambda: word_bytes(GOOD.read_text(encoding="utf-8")),  # a .docx named .doc (trailing space: a second name)
     "notice.pdf": lambda: page_bytes(),  # the viewer page saved instead of the PDF
     "scan.docx": pdf_bytes,  # a PDF with a Word name
@@ -129,7 +135,7 @@ def test_misnamed_file_is_read_by_its_content(name, tmp_path):
     result = extract([path], ner=False)
     assert not result.errors, result.errors
     if path.suffix == ".xls":
-        assert [(t.text, t.lead_units) for t in result.documents[0].tasks] == [("推进改革", ["市发展改革委"])]
+        assert [(t.text, t.lead_units) for t in result.documents[0].tasks][0] == ("推进改革", ["市发展改革委"])
     else:
         assert [d.doc_number for d in result.documents] == ["郑政文[2023]62号"]
 

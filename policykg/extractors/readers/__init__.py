@@ -37,16 +37,14 @@ READERS: dict[str, str] = {
     ".shtml": "policykg.extractors.readers.html:read_html",
     ".xhtml": "policykg.extractors.readers.html:read_html",
     ".docx": "policykg.extractors.readers.docx:read_docx",
+    ".doc": "policykg.extractors.readers.msdoc:read_doc",
+    ".wps": "policykg.extractors.readers.msdoc:read_doc",
     ".xlsx": "policykg.extractors.readers.xlsx:read_xlsx",
     ".xlsm": "policykg.extractors.readers.xlsx:read_xlsx",
+    ".xls": "policykg.extractors.readers.xlsx:read_xlsx",
+    ".et": "policykg.extractors.readers.xlsx:read_xlsx",
     ".ofd": "policykg.extractors.readers.ofd:read_ofd",
 }
-# formats to convert before reading: suffix -> what to say
-CONVERT_FIRST: dict[str, str] = {
-    suffix: f"convert it to {target} first, e.g. `libreoffice --headless --convert-to {target[1:]} FILE`"
-    for suffix, target in ((".doc", ".docx"), (".wps", ".docx"), (".xls", ".xlsx"), (".et", ".xlsx"))
-}
-
 
 ZIP_MAGIC = b"PK\x03\x04"
 MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|table)\b", re.I | re.S)
@@ -85,8 +83,6 @@ def reader_for(path: Path):
     shown = content_type(path)
     if shown and READERS[shown] != READERS.get(suffix):
         suffix = shown
-    if suffix in CONVERT_FIRST:
-        raise PolicyKGError("E008", str(path), suffix=suffix, advice=CONVERT_FIRST[suffix])
     if suffix not in READERS:
         raise PolicyKGError("E006", str(path), suffix=path.suffix, known=", ".join(sorted(READERS)))
     module, _, function = READERS[suffix].partition(":")
@@ -122,7 +118,7 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[PolicyKGError]]:
             for path in sorted(item.rglob("*")):
                 if path.is_symlink() and not path.exists():
                     problems.append(PolicyKGError("E010", str(path)))
-                elif path.is_file() and path.suffix.lower() in READERS.keys() | CONVERT_FIRST.keys():
+                elif path.is_file() and path.suffix.lower() in READERS:
                     files.append(path)
         elif item.exists():
             files.append(item)
