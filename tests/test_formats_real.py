@@ -293,3 +293,25 @@ def test_heading_rows_numbered_in_the_number_column(numbers, heads, tmp_path):
     first, second = heads
     expected = [("1", (first, "1")), ("2", (first, "2")), ("3", (second, "3"))]
     assert [(t.label, t.path[-2:]) for t in doc.tasks] == expected
+
+
+def test_task_merged_down_over_the_rows_of_its_units(tmp_path):
+    """A task's 序号 and text merged down over one row per unit, each with its own time: one task
+    owning every unit, with every time."""
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["2023年重点任务分解清单"], ["序号", "重点任务", "责任单位", "完成时限"],
+                [1, "推进政务服务改革。", "市政务办", "2023年6月底前"], [None, None, "市大数据局", "2023年9月底前"],
+                [None, None, "各区县（市）政府\n各开发区管委会", "2023年9月底前"], [2, "优化纳税服务。", "市税务局", "持续推进"]):
+        sheet.append(row)
+    sheet.merge_cells("A3:A5")
+    sheet.merge_cells("B3:B5")
+    book.save(tmp_path / "分解清单.xlsx")
+    doc = only(extract([tmp_path / "分解清单.xlsx"]))
+    assert [(t.label, t.co_units, t.due_dates, t.ongoing) for t in doc.tasks] == [
+        ("1", ["市政务办", "市大数据局", "各区县（市）政府", "各开发区管委会"], [dt.date(2023, 6, 30), dt.date(2023, 9, 30)], False),
+        ("2", ["市税务局"], [], True)]

@@ -188,23 +188,54 @@ def whole_table(table: list[list[str | None]]) -> list[TableLine]:
     header (and its repetitions) and a 填报说明 above it are dropped."""
     rows = [[clean_cell(c) for c in row] for row in table]
     found = header_at(rows)
-    start, count, columns = found if found else (len(rows), 0, None)
+    start, count, columns = found or (len(rows), 0, None)
     out: list[TableLine] = [(i, plain_row(row), ()) for i, row in enumerate(rows[:start])
-                            if any(row) and not (found and FORM_NOTE.match(plain_row(row)))]
-    headers = rows[start:start + count]
-    group = ""
-    for index in range(start + count, len(rows)):
+                            if any(row) and not (columns and FORM_NOTE.match(plain_row(row)))]
+    return out + (body_lines(columns, table, rows, start + count, rows[start:start + count]) if columns else [])
+
+
+def body_lines(columns: Columns, table: list[list[str | None]], rows: list[list[str]], first: int,
+               headers: list[list[str]]) -> list[TableLine]:
+    """The lines of a task table's rows from `first`: section rows and group cells as text, task
+    rows typed; rows repeating a task's number and text (its merged cells filled into the rows of
+    its several units) one task."""
+    out: list[TableLine] = []
+    group, held = "", None  # held: (index, cells) of the task row the next rows may continue
+    units = [i for i in (columns.lead, *columns.co) if i is not None]
+    for index in range(first, len(rows)):
         row = rows[index]
         if not any(row) or row in headers:
             continue
+        cells = [listed(table[index][i]) if i in units else cell for i, cell in enumerate(row)]
+        if held and not section_row(columns, row) and same_task(columns, held[1], cells):
+            held = held[0], joined(columns, held[1], cells)
+            continue
+        if held:
+            out.append((held[0], *typed_row(columns, held[1])))
+        held = None
         if section_row(columns, row):
             out.append((index, plain_row(row), ()))
             continue
         if group_text(columns, row) not in ("", group):
             group = group_text(columns, row)
             out.append((index, group, ()))
-        units = {i: listed(table[index][i]) for i in (columns.lead, *columns.co) if i is not None and i < len(row)}
-        out.append((index, *typed_row(columns, [units.get(i, cell) for i, cell in enumerate(row)])))
+        held = index, cells
+    return out + ([(held[0], *typed_row(columns, held[1]))] if held else [])
+
+
+def same_task(columns: Columns, row: list[str], other: list[str]) -> bool:
+    """Whether two rows hold one numbered task (its number and text merged down over both)."""
+    cell = lambda r, i: r[i] if i is not None and i < len(r) else ""  # noqa: E731
+    return bool(cell(row, columns.number)) and all(cell(row, i) == cell(other, i) for i in (columns.number, columns.task))
+
+
+def joined(columns: Columns, row: list[str], other: list[str]) -> list[str]:
+    """Two rows of one task as one: their units listed, their distinct times apart by "；"."""
+    out = list(row)
+    for i, cell in enumerate(other[:len(out)]):
+        if cell and cell not in out[i].split("、" if i != columns.time else "；"):
+            separator = "；" if i == columns.time else "、" if i == columns.lead or i in columns.co else ""
+            out[i] = f"{out[i]}{separator}{cell}" if out[i] and separator else out[i] or cell
     return out
 
 
