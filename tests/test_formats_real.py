@@ -182,7 +182,7 @@ def test_form_note_above_a_ledger_header(note, dropped):
 @pytest.mark.parametrize("header,roles", [
     (["序号", "任务", "牵头", "责任", "时限"], ("number", "task", "lead", "co", "time")),  # a ledger's short headers
     (["序号", "重点工作", "牵头领导", "责任单位", "完成时间"], ("number", "task", "lead", "co", "time")),
-    (["编号", "工作事项", "主责单位", "协同部门", "时间进度"], ("number", "task", "lead", "co", "time")),
+    (["编号", "工作事项", "牵头部门", "协同部门", "时间进度"], ("number", "task", "lead", "co", "time")),
     (["序号", "具体工作", "牵头部门", "配合", "完成期限（2023年）"], ("number", "task", "lead", "co", "time")),
     (["序号", "任务（项目）", "责任（牵头）单位", "配合", "备注"], ("number", "task", "co", "co", None)),
     (["任务一", "责任追究", "配合度", "期限内完成", "1"], None),  # a row of text, not a header
@@ -315,3 +315,43 @@ def test_task_merged_down_over_the_rows_of_its_units(tmp_path):
     assert [(t.label, t.co_units, t.due_dates, t.ongoing) for t in doc.tasks] == [
         ("1", ["市政务办", "市大数据局", "各区县（市）政府", "各开发区管委会"], [dt.date(2023, 6, 30), dt.date(2023, 9, 30)], False),
         ("2", ["市税务局"], [], True)]
+
+
+def test_pdf_task_table_without_a_number_column(tmp_path):
+    """No 序号 column: every row a task of its own, over pages (rows were all run together before)."""
+    import pdfgen
+
+    rows = [[f"推行第{n}项改革措施。", "市规划自然资源局" if n % 2 else "市住房城乡建设局", f"2023年{n % 12 + 1}月底前"]
+            for n in range(1, 61)]
+    pdf = pdfgen.task_table(tmp_path / "t.pdf", title="工作要点", intro=["为深入贯彻党的二十大精神。"],
+                            header=["重点任务", "牵头单位", "完成时限"], rows=rows)
+    lines = [line for line in read(pdf).lines if line.cells]
+    assert len({line.page for line in lines}) >= 2
+    assert [[c.text for c in line.cells] for line in lines] == rows
+
+
+@pytest.mark.parametrize("first,second,rows", [
+    ("推行工业用地标准地", "供应。", ["推行工业用地标准地供应。"]),  # a row cut by the page break
+    ("推行工业用地标准地供应。", "优化纳税服务。", ["推行工业用地标准地供应。", "优化纳税服务。"]),
+    ("深化“放管服”改革（市政务办）", "优化纳税服务。", ["深化“放管服”改革（市政务办）", "优化纳税服务。"]),
+])
+def test_pdf_row_continued_on_the_next_page_without_numbers(first, second, rows):
+    from policykg.extractors.readers.tables import TableReader
+
+    reader, header = TableReader(), ["重点任务", "牵头单位", "完成时限"]
+    texts = reader.rows_of([header, ["推进改革。", "市发展改革委", "2023年底"], [first, "市税务局", ""]])
+    texts += reader.rows_of([header, [second, "", "2023年6月底前"]]) + reader.flush()
+    assert [text for text, _ in texts] == ["推进改革。", *rows]
+
+
+def test_pdf_task_merged_down_over_the_rows_of_its_units():
+    """pdfplumber's rows of a task whose 序号 and text span one row per unit: one task, units listed."""
+    from policykg.extractors.readers.tables import TableReader
+
+    reader = TableReader()
+    rows = reader.rows_of([["序号", "重点任务", "责任单位", "完成时限"], ["1", "推进政务服务改革。", "市政务办", "2023年6月底前"],
+                           [None, None, "市大数据局", "2023年9月底前"], ["2", "优化纳税服务。", "市税务局", "持续推进"]])
+    rows += reader.flush()
+    assert [[(c.role.value, c.text) for c in cells] for _, cells in rows] == [
+        [("number", "1"), ("task", "推进政务服务改革。"), ("co", "市政务办、市大数据局"), ("time", "2023年6月底前；2023年9月底前")],
+        [("number", "2"), ("task", "优化纳税服务。"), ("co", "市税务局"), ("time", "持续推进")]]

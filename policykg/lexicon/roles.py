@@ -30,7 +30,7 @@ TIME_CLAUSE = re.compile(r"(\d{4}年|\d{1,2}月|年底|年内|上半年|下半�
 # (a header cell may also be shortened, as ledgers do: 牵头 / 责任 / 配合 / 时限)
 TABLE_HEADERS: dict[str, tuple[str, ...]] = {
     "number": ("序号", "编号"),
-    "lead": LEAD_KEYS + ("主责单位", "主责部门"),
+    "lead": LEAD_KEYS,
     "co": CO_KEYS + ("协同部门", "协办部门", "责任", "配合"),
     "time": TIME_KEYS + ("完成期限", "办结期限", "时间进度", "期限"),
     "task": ("重点任务", "工作任务", "任务内容", "主要任务", "具体任务", "具体措施", "工作措施", "改革举措", "主要内容",

@@ -10,6 +10,7 @@ from policykg.schema.models import Cell, ColumnRole, Model
 
 NUMBER = re.compile(r"^(\d{1,3})[.．、]?$")  # "3", or "3." as automatic numbering writes it
 HEADING_NUMBER = re.compile(r"^([一二三四五六七八九十]+)[、.．]?$|^([（(][一二三四五六七八九十]+[）)])$")
+SENTENCE_ENDS = ("。", "；", ";", "！", "？", "）", ")")
 HEADER_SEARCH_ROWS = 10  # title rows a sheet or table may have above its header
 PLAIN_SEPARATOR = "\u3000"
 # how to fill in a ledger, above its header ("填报说明：1.请各责任单位于每月25日前报送…"): not the policy's text
@@ -127,15 +128,24 @@ class TableReader:
         elif self.columns is None or len(cells[0]) != self.columns.width:
             return []  # not a task table
         done = []
-        for row in cells:
-            number = row[self.columns.number] if self.columns.number is not None else ""
-            if self.pending and not number:  # a row split across pages, or a merged cell
+        for k, row in enumerate(cells):
+            if self.pending and k == 0 and self.split(row):  # a row split across pages
                 self.pending = [a + b for a, b in zip(self.pending, row)]
-                continue
-            if self.pending:
-                done.append(self.pending)
-            self.pending = row
+            elif self.pending and self.columns.number is not None and not row[self.columns.number]:
+                self.pending = joined(self.columns, self.pending, row)  # a task merged down over its units' rows
+            else:
+                if self.pending:
+                    done.append(self.pending)
+                self.pending = row
         return done
+
+    def split(self, row: list[str]) -> bool:
+        """Whether the first row on a page continues the last row of the page before: it has no
+        number, or (in a table without numbers) that row's task stops mid-sentence."""
+        if self.columns.number is not None:
+            return not row[self.columns.number]
+        task = self.pending[self.columns.task] if self.columns.task < len(self.pending) else ""
+        return bool(task) and not task.endswith(SENTENCE_ENDS)
 
     def typed(self, row: list[str]) -> list[Row]:
         """A row as a typed row, after its group's text when the group starts there."""
@@ -230,12 +240,13 @@ def same_task(columns: Columns, row: list[str], other: list[str]) -> bool:
 
 
 def joined(columns: Columns, row: list[str], other: list[str]) -> list[str]:
-    """Two rows of one task as one: their units listed, their distinct times apart by "；"."""
+    """Two rows of one task as one: their units listed, their distinct times apart by "；", other
+    text joined."""
     out = list(row)
     for i, cell in enumerate(other[:len(out)]):
-        if cell and cell not in out[i].split("、" if i != columns.time else "；"):
-            separator = "；" if i == columns.time else "、" if i == columns.lead or i in columns.co else ""
-            out[i] = f"{out[i]}{separator}{cell}" if out[i] and separator else out[i] or cell
+        separator = "；" if i == columns.time else "、" if i == columns.lead or i in columns.co else ""
+        if cell and cell not in (out[i].split(separator) if separator else [out[i]]):
+            out[i] = f"{out[i]}{separator if out[i] else ''}{cell}"
     return out
 
 
