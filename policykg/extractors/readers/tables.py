@@ -1,6 +1,8 @@
 """Task tables (序号 / 重点任务 / 牵头单位 / 责任单位 / 配合单位 / 完成时限): columns recognised by their
-headers in any order, tables continued over pages joined, each row a typed row: its cells with
-their column roles, and a text (number and task) that the outline reads as an item."""
+headers in any order (a header over two rows read as one; a task column beside a 重点任务 that
+groups it), tables continued over pages joined, each row a typed row: its cells with their column
+roles, and a text (number and task) that the outline reads as an item. Rows of one task merged
+down over its units' rows are one task; a row numbered 一 or （一） without units is a heading."""
 from __future__ import annotations
 
 import re
@@ -163,8 +165,6 @@ class TableReader:
             return []
         row, self.pending = self.pending, None
         return self.typed(row) if any(row) else []
-
-
 
 
 def header_at(rows: list[list[str]]) -> tuple[int, int, Columns] | None:
