@@ -355,3 +355,14 @@ def test_pdf_task_merged_down_over_the_rows_of_its_units():
     assert [[(c.role.value, c.text) for c in cells] for _, cells in rows] == [
         [("number", "1"), ("task", "推进政务服务改革。"), ("co", "市政务办、市大数据局"), ("time", "2023年6月底前；2023年9月底前")],
         [("number", "2"), ("task", "优化纳税服务。"), ("co", "市税务局"), ("time", "持续推进")]]
+
+
+def test_pdf_table_that_is_no_task_table_is_kept_as_text(tmp_path):
+    """A ruled table of targets (指标 / 2023年 / 2025年) in a PDF: its rows as lines (they were dropped)."""
+    import pdfgen
+
+    pdf = pdfgen.task_table(tmp_path / "targets.pdf", title="主要指标", intro=["到2025年，主要指标达到以下水平。"],
+                            header=["指标", "2023年", "2025年"],
+                            rows=[["政务服务事项网上可办率", "95%", "98%"], ["企业开办时间（个工作日）", "1", "0.5"]])
+    assert [line.text for line in read(pdf).lines][-3:] == [
+        "指标\u30002023年\u30002025年", "政务服务事项网上可办率\u300095%\u300098%", "企业开办时间（个工作日）\u30001\u30000.5"]

@@ -119,8 +119,9 @@ class TableReader:
         self.pending: list[str] | None = None  # the last row, which the next page may continue
         self.group = ""  # the group (重点任务) of the rows last read
 
-    def rows(self, table: list[list[str | None]]) -> list[list[str]]:
-        """The table's complete rows; the last row waits in case the next page continues it."""
+    def rows(self, table: list[list[str | None]]) -> list[list[str]] | None:
+        """The table's complete rows (None when it is not a task table); the last row waits in case
+        the next page continues it."""
         cells = [[clean_cell(c) for c in row] for row in table]
         if not cells:
             return []
@@ -128,7 +129,7 @@ class TableReader:
         if found:
             self.columns, cells = found[0], cells[found[1]:]
         elif self.columns is None or len(cells[0]) != self.columns.width:
-            return []  # not a task table
+            return None
         done = []
         for k, row in enumerate(cells):
             if self.pending and k == 0 and self.split(row):  # a row split across pages
@@ -157,7 +158,11 @@ class TableReader:
         return out + [typed_row(self.columns, row)]
 
     def rows_of(self, table: list[list[str | None]]) -> list[Row]:
-        return [typed for row in self.rows(table) if any(row) for typed in self.typed(row)]
+        """A table's typed rows; another table's rows (指标 / 2023年 / 2025年) as lines of text."""
+        rows = self.rows(table)
+        if rows is None:
+            return self.flush() + [(plain_row([clean_cell(c) for c in row]), ()) for row in table if any(row)]
+        return [typed for row in rows if any(row) for typed in self.typed(row)]
 
     def flush(self) -> list[Row]:
         """The waiting row, when the table does not go on."""
