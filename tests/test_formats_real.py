@@ -366,3 +366,16 @@ def test_pdf_table_that_is_no_task_table_is_kept_as_text(tmp_path):
                             rows=[["政务服务事项网上可办率", "95%", "98%"], ["企业开办时间（个工作日）", "1", "0.5"]])
     assert [line.text for line in read(pdf).lines][-3:] == [
         "指标\u30002023年\u30002025年", "政务服务事项网上可办率\u300095%\u300098%", "企业开办时间（个工作日）\u30001\u30000.5"]
+
+
+def test_old_site_laid_out_in_a_table():
+    """An old site laid out in one two-column table (menu cell, text cell): the text cell is the
+    document, read paragraph by paragraph (a table of tasks stops the search, a layout table not)."""
+    from policykg.extractors.readers.html import parse
+
+    paragraphs = "".join(f"<p>{text}</p>" for text in (realgen.TITLE, realgen.DOC_NUMBER, realgen.RECIPIENTS, realgen.NOTICE,
+                                                        realgen.ISSUER, realgen.DATE))
+    page = (f"<html><body><table width='980'><tr><td width='200'><a href='/'>首页</a><br><a href='/zwgk'>政务公开</a></td>"
+            f"<td>{paragraphs}</td></tr></table></body></html>")
+    assert [text for text, _ in parse(page, "page.html")[0]] == [
+        realgen.TITLE, realgen.DOC_NUMBER, realgen.RECIPIENTS, realgen.NOTICE, realgen.ISSUER, realgen.DATE]

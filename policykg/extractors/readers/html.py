@@ -6,7 +6,7 @@ recorded; the metadata table (索引号, 发文机关, 发文字号, 成文日�
 the metadata and taken out, the head's <meta name="ArticleTitle"> and its like filling what it does
 not state; site chrome dropped (menus, headers, footers, breadcrumbs, share and print bars); the
 title found; the main text found as the smallest element holding most of the page's text outside
-links (never inside a data table); its blocks become lines and its tables rows (a task table typed
+links (never inside a task table); its blocks become lines and its tables rows (a task table typed
 rows). A line's number is its position among the lines the reader yields."""
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import lxml.html
 from policykg.errors import PolicyKGError
 from policykg.extractors.readers import ReadOptions, read_bytes
 from policykg.extractors.readers.chinese import to_simplified
-from policykg.extractors.readers.tables import whole_table
+from policykg.extractors.readers.tables import task_table, whole_table
 from policykg.extractors.readers.text import decode
 from policykg.lexicon.official import METADATA_KEYS, TITLE_WORDS
 from policykg.schema import Line, SourceText
@@ -210,14 +210,14 @@ def drop_chrome(body) -> dict:
 
 
 def main_element(body, weights: dict):
-    """The smallest element holding most of the text outside links; never inside a data table (a
-    long task table holds most of its page's text, the notice around it belongs to the document)."""
+    """The smallest element holding most of the text outside links; never inside a task table (a
+    long one holds most of its page's text, the notice around it belongs to the document)."""
     node = body
     while True:
         children = [c for c in node if isinstance(c.tag, str)]
         best = max(children, key=weights.__getitem__, default=None)
         if best is None or weights[best] < MAIN_SHARE * weights[node] or \
-                (best.tag == "table" and data_table(best, grid(best))):
+                (best.tag == "table" and task_table(grid(best))):
             return node, weights[node]
         node = best
 

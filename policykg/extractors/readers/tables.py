@@ -181,6 +181,11 @@ def header_at(rows: list[list[str]]) -> tuple[int, int, Columns] | None:
     return None
 
 
+def task_table(table: list[list[str | None]]) -> bool:
+    """Whether a table has a task-table header among its first rows."""
+    return header_at([[clean_cell(c) for c in row] for row in table]) is not None
+
+
 def plain_row(cells: list[str]) -> str:
     """A row as one line of text: its distinct cells in order (a merged cell counts once)."""
     return PLAIN_SEPARATOR.join(dict.fromkeys(c for c in cells if c))
