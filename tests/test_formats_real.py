@@ -375,7 +375,8 @@ def test_old_site_laid_out_in_a_table():
 
     paragraphs = "".join(f"<p>{text}</p>" for text in (realgen.TITLE, realgen.DOC_NUMBER, realgen.RECIPIENTS, realgen.NOTICE,
                                                         realgen.ISSUER, realgen.DATE))
-    page = (f"<html><body><table width='980'><tr><td width='200'><a href='/'>首页</a><br><a href='/zwgk'>政务公开</a></td>"
+    page = (f"<html><body><table width='980'><tr><td colspan='2'><img src='banner.png'>郑州市人民政府门户网站</td></tr>"
+            f"<tr><td width='200'><a href='/'>首页</a><br><a href='/zwgk'>政务公开</a></td>"
             f"<td>{paragraphs}</td></tr></table></body></html>")
     assert [text for text, _ in parse(page, "page.html")[0]] == [
         realgen.TITLE, realgen.DOC_NUMBER, realgen.RECIPIENTS, realgen.NOTICE, realgen.ISSUER, realgen.DATE]
