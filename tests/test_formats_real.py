@@ -380,3 +380,20 @@ def test_old_site_laid_out_in_a_table():
             f"<td>{paragraphs}</td></tr></table></body></html>")
     assert [text for text, _ in parse(page, "page.html")[0]] == [
         realgen.TITLE, realgen.DOC_NUMBER, realgen.RECIPIENTS, realgen.NOTICE, realgen.ISSUER, realgen.DATE]
+
+
+def test_label_typed_into_a_numbered_paragraph(tmp_path):
+    """Typed numbers pasted into automatically numbered paragraphs: the label once."""
+    import docx
+
+    import formatgen
+
+    document = docx.Document()
+    num_id = formatgen.numbering_levels(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"),
+                                                   ("decimal", "%3.")])
+    for level, text in ((0, "一、总体要求"), (1, "（一）基本原则"), (1, "强化数字赋能"), (0, "主要任务"), (0, "三、一件事一次办"),
+                        (2, "1.5万户企业上云。"), (2, "2.推进改革。")):
+        formatgen.number_paragraph(document.add_paragraph(text), num_id, level)
+    document.save(tmp_path / "typed.docx")
+    assert [line.text for line in read(tmp_path / "typed.docx").lines] == [
+        "一、总体要求", "（一）基本原则", "（二）强化数字赋能", "二、主要任务", "三、一件事一次办", "1.1.5万户企业上云。", "2.推进改革。"]

@@ -207,10 +207,11 @@ def has_boxes(p) -> bool:
 
 def paragraph_text(p, numbering: Numbering) -> str:
     """A w:p's label and its runs' text (hyperlinks and insertions included, deleted text and its
-    text boxes not)."""
+    text boxes not); a label the text already types ("一、" typed into a numbered paragraph) once."""
     boxed = has_boxes(p)
-    parts = [RUN_TEXT[e.tag] or e.text or "" for e in p.iter(*RUN_TEXT) if not boxed or outside_boxes(e, p)]
-    return numbering.label(p) + "".join(parts)
+    text = "".join(RUN_TEXT[e.tag] or e.text or "" for e in p.iter(*RUN_TEXT) if not boxed or outside_boxes(e, p))
+    label, typed = numbering.label(p).strip(), text.lstrip()
+    return text if label and typed.startswith(label) and not typed[len(label):][:1].isdigit() else label + text
 
 
 def span(tc, tag: str, default: str | None = None) -> str | None:
