@@ -397,3 +397,17 @@ def test_label_typed_into_a_numbered_paragraph(tmp_path):
     document.save(tmp_path / "typed.docx")
     assert [line.text for line in read(tmp_path / "typed.docx").lines] == [
         "一、总体要求", "（一）基本原则", "（二）强化数字赋能", "二、主要任务", "三、一件事一次办", "1.1.5万户企业上云。", "2.推进改革。"]
+
+
+def test_second_table_under_the_first_in_a_sheet():
+    """Two tables on one sheet, the second with its own header (other columns): each row read by its
+    own header."""
+    from policykg.extractors.readers.tables import whole_table
+
+    lines = whole_table([["一、省定任务"], ["序号", "重点任务", "牵头单位", "完成时限"], ["1", "推进改革。", "市发展改革委", "2023年底"],
+                         ["二、市定任务"], ["序号", "完成时限", "工作任务", "责任单位"], ["2", "持续推进", "优化纳税服务。", "市税务局"]])
+    assert [(text, [(c.role.value, c.text) for c in cells]) for _, text, cells in lines] == [
+        ("一、省定任务", []),
+        ("1.推进改革。", [("number", "1"), ("task", "推进改革。"), ("lead", "市发展改革委"), ("time", "2023年底")]),
+        ("二、市定任务", []),
+        ("2.优化纳税服务。", [("number", "2"), ("task", "优化纳税服务。"), ("co", "市税务局"), ("time", "持续推进")])]

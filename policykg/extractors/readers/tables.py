@@ -216,31 +216,56 @@ def whole_table(table: list[list[str | None]]) -> list[TableLine]:
 
 def body_lines(columns: Columns, table: list[list[str | None]], rows: list[list[str]], first: int,
                headers: list[list[str]]) -> list[TableLine]:
-    """The lines of a task table's rows from `first`: section rows and group cells as text, task
-    rows typed; rows repeating a task's number and text (its merged cells filled into the rows of
-    its several units) one task."""
-    out: list[TableLine] = []
-    group, held = "", None  # held: (index, cells) of the task row the next rows may continue
-    units = [i for i in (columns.lead, *columns.co) if i is not None]
-    for index in range(first, len(rows)):
-        row = rows[index]
-        if not any(row) or row in headers:
+    """The lines of a task table's rows from `first`, a new header below switching the columns (a
+    second table under the first in a sheet)."""
+    body = TaskRows(columns, headers)
+    index = first
+    while index < len(rows):
+        found = header_of(rows[index:]) if recognise(rows[index]) and rows[index] not in body.headers else None
+        if found:
+            body.release()
+            body = TaskRows(found[0], rows[index:index + found[1]], body.out)
+            index += found[1]
             continue
-        cells = [listed(table[index][i]) if i in units else cell for i, cell in enumerate(row)]
-        if held and not section_row(columns, row) and same_task(columns, held[1], cells):
-            held = held[0], joined(columns, held[1], cells)
-            continue
-        if held:
-            out.append((held[0], *typed_row(columns, held[1])))
-        held = None
-        if section_row(columns, row):
-            out.append((index, plain_row(row), ()))
-            continue
-        if group_text(columns, row) not in ("", group):
-            group = group_text(columns, row)
-            out.append((index, group, ()))
-        held = index, cells
-    return out + ([(held[0], *typed_row(columns, held[1]))] if held else [])
+        body.add(index, rows[index], table[index])
+        index += 1
+    body.release()
+    return body.out
+
+
+class TaskRows:
+    """The rows under one header of a whole table: section rows and group cells as text, task rows
+    typed; rows repeating a task's number and text (its merged cells filled into the rows of its
+    several units) one task."""
+
+    def __init__(self, columns: Columns, headers: list[list[str]], out: list[TableLine] | None = None) -> None:
+        self.columns, self.headers = columns, headers
+        self.units = [i for i in (columns.lead, *columns.co) if i is not None]
+        self.out: list[TableLine] = [] if out is None else out
+        self.group = ""
+        self.held: tuple[int, list[str]] | None = None  # the task row the next rows may continue
+
+    def add(self, index: int, row: list[str], raw: list[str | None]) -> None:
+        if not any(row) or row in self.headers:
+            return
+        cells = [listed(raw[i]) if i in self.units else cell for i, cell in enumerate(row)]
+        section = section_row(self.columns, row)
+        if self.held and not section and same_task(self.columns, self.held[1], cells):
+            self.held = self.held[0], joined(self.columns, self.held[1], cells)
+            return
+        self.release()
+        if section:
+            self.out.append((index, plain_row(row), ()))
+            return
+        if group_text(self.columns, row) not in ("", self.group):
+            self.group = group_text(self.columns, row)
+            self.out.append((index, self.group, ()))
+        self.held = index, cells
+
+    def release(self) -> None:
+        if self.held:
+            self.out.append((self.held[0], *typed_row(self.columns, self.held[1])))
+        self.held = None
 
 
 def same_task(columns: Columns, row: list[str], other: list[str]) -> bool:
