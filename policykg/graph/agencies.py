@@ -25,8 +25,10 @@ from importlib import resources
 from policykg.extractors.units import split_units
 from policykg.graph.jurisdiction import Jurisdiction, place_prefix, place_within
 from policykg.ids import stable_id
-from policykg.lexicon.brackets import TO_ROUND
-from policykg.lexicon.organs import ENTERPRISE_WORDS, ORGAN_WORDS, ZONE_WORDS
+from policykg.lexicon.brackets import TO_ROUND, split_top_level
+from policykg.lexicon.organs import (AREA_WORDS, CLAUSE_VERBS, COLLECTIVE_WORDS, DIVISION_WORDS, ENTERPRISE_WORDS,
+                                     FRAGMENT_WORDS, HEAD_ONLY, MISSION_BODY_WORDS, MISSION_TAIL_WORDS,
+                                     NOT_DIVISION_WORDS, PLACE_ONLY, UNIT_WORDS, ZONE_WORDS)
 from policykg.lexicon.places import MUNICIPALITIES
 from policykg.lexicon.regex import alternation
 from policykg.lexicon.roles import CO_KEYS, CO_WORDS, LEAD_KEYS, LEAD_WORDS, ROLE_TAIL
@@ -34,28 +36,32 @@ from policykg.schema.models import Model
 
 TAG = re.compile(r"【[^】]*】")
 ROLE = re.compile(rf"^({alternation(LEAD_KEYS + CO_KEYS)})[:：]?|（({alternation(LEAD_WORDS + CO_WORDS)})）$")
-LEADING = re.compile(r"^(\d{4}年(\d{1,2}月)?(\d{1,2}日)?|本(办法|方案|措施|细则|意见|通知|规定)由|由|请|会同|和|及|以及|"
-                     r"牵头|配合|协助|协同|参与)")
+LEADING = re.compile(r"^(\d{4}年(\d{1,2}月)?(\d{1,2}日)?|本[\u4e00-\u9fff]{0,4}?(办法|方案|措施|细则|意见|通知|规定|条例|规则)由|"
+                     r"由|请|会同|和|及|以及|牵头|配合|协助|协同|参与)")
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:](?=.)")  # 任务分解：市发改委
 QUALIFIER = re.compile(r"（[^（）]*）")
 QUALIFIER_LAST = re.compile(r"（[^（）]*）$")
 ZONE = alternation(ZONE_WORDS)
 ENTERPRISE = alternation(ENTERPRISE_WORDS)
-# how a unit's name ends: the lexicon's organ words (less 行, which ends 自行 as well as 银行), and zones,
-# enterprises and the offices of mass organisations
-ORGAN = re.compile("(" + alternation(set(ORGAN_WORDS) - {"行"} | {
-    "委", "组", "机关", "台", "校", "学", "基地", "组织", "团体", "团", "协", "党组", "平台", "窗口", "大厅",
-    "指挥部"}) + rf"|{ZONE}|{ENTERPRISE})$")
+UNNAMED_ZONE = re.compile(rf"^(各|全|有关|相关|重点)?({ZONE})")
+# how a unit's name ends: the lexicon's unit words, zones and enterprises
+ORGAN = re.compile(f"({alternation(UNIT_WORDS)}|{ZONE}|{ENTERPRISE})$")
 LEVEL_LIST = re.compile(r"^(各|全|所有)?[\u4e00-\u9fff]{0,6}?(省|市|州|县|区|旗|盟|地|级|乡镇|街道)"
                         r"(、[\u4e00-\u9fff]{0,6}?(省|市|州|县|区|旗|盟|地|级|乡镇|街道))*$")
-FRAGMENT = re.compile(r"[：:，,。；;！？!?“”《》…]|以下|以上单位|附件|目标|年底|月底|均需|^各$")
-GROUP = re.compile(rf"^(各|全|{ZONE})|有关|相关|各|成员单位|所属|直属|以上|、|(部门|单位|机构)$")
-DIVISION = re.compile(r"^[\u4e00-\u9fff]{1,8}(处|科|室|股)$")
+# sentence text: punctuation, the lexicon's fragment words, an agent clause (…工作由…), a lone 各
+FRAGMENT = re.compile(rf"[：:，,。；;！？!?“”《》…]|{alternation(FRAGMENT_WORDS)}|^各$|(?<=.)(?<!自)由")
+# a name opening with a verb is running text (支持中小微企业), unless it names a body for its mission
+# (推进政府职能转变…领导小组办公室) and the verb's object is no place or level (发挥市…领导小组)
+CLAUSE = re.compile(rf"^(充分|积极|进一步)?({alternation(CLAUSE_VERBS)})(?P<object>.)")
+MISSION = re.compile(rf"({alternation(MISSION_BODY_WORDS)})({alternation(MISSION_TAIL_WORDS)})?$")
+LEVEL_START = re.compile(r"^(本|各|全)?(省|市|州|区|县|乡|镇)")
+GROUP = re.compile(rf"^(各|全|街道|乡镇|街镇|{ZONE})|有关|相关|各|成员单位|所属|直属|以上|、|({alternation(COLLECTIVE_WORDS)})$")
+DIVISION = re.compile(rf"^(?!街道|乡镇|[省市州区县]级)[\u4e00-\u9fff]{{1,8}}({alternation(DIVISION_WORDS)})$")
 DEPARTMENT = re.compile(r"(厅|局|委|委员会)$")
 # a government organ: written after a short place name (郑州市场监管局) it takes the place's full name
 GOVERNMENT = re.compile(r"(厅|局|委|委员会|办公室|办公厅|政府|部门)$")
-REFERS_BACK = re.compile(r"^(其|该|上述)")
-ISSUER_RELATIVE = re.compile(r"^(各)?(省|市|区|县)局|^(各)?分局|^局机关")
+REFERS_BACK = re.compile(r"^(其|该|上述)(?!他|余|它)")  # 其他企业主管部门 refers back to none
+ISSUER_RELATIVE = re.compile(r"^(各)?(省|市|区|县)局|^(各)?分局|^局机关|^本局")
 RELATIVE_HEAD = re.compile(r"^(本)?(省|市|州|区|县)(?!场|政公用|政工程|政设施|容|监局|域)")
 # bodies named by themselves (上海海关, 河南银保监局, 人民银行合肥中心支行); a tax bureau or a court is named
 # like any local body (郑州市税务局, 市中级人民法院), so only a place written in its name moves it
@@ -141,6 +147,8 @@ def problem(name: str) -> str | None:
     """Why a name is not a unit name (None when it is one)."""
     if FRAGMENT.search(name):
         return "sentence text in the name"
+    if opens_a_clause(name):
+        return "a verb opens the name: running text"
     if len(name) > LONGEST:
         return "too long for a unit name"
     bare = QUALIFIER.sub("", name) or name
@@ -153,19 +161,95 @@ def problem(name: str) -> str | None:
     return "does not end in an organ word"
 
 
+def opens_a_clause(name: str) -> bool:
+    """支持中小微企业, 发挥市…领导小组: a verb opens the name (after its place) and names no mission body
+    (优化营商环境工作领导小组, 优化办) whose object is not a place or a level."""
+    match = place_prefix(name)
+    body = match.rest if match else name
+    clause = CLAUSE.match(body)
+    if not clause:
+        return False
+    rest = body[clause.start("object"):]
+    if len(rest) <= 3 and ORGAN.search(rest):  # 优化办, 推进办公室: an office's short name
+        return False
+    return not MISSION.search(rest) or bool(LEVEL_START.match(rest) or place_prefix(rest))
+
+
 def collective_of_places(name: str) -> bool:
     """各县（市、区）, 省、市、县: every division of some levels (bracketed qualifiers removed)."""
     return bool(LEVEL_LIST.match(name)) and (name.startswith(("各", "全", "所有")) or len(name.split("、")) > 1)
 
 
-def units(mention: str) -> list[str]:
-    """The unit names a mention lists, cleaned."""
-    return [clean(part) for part in split_units(clean(mention))] or [clean(mention)]
+def units(mention: str, doc: Jurisdiction | None = None) -> list[str]:
+    """The unit names a mention lists, cleaned, coordinated heads with a shared tail one name each."""
+    names = [clean(part) for part in split_units(clean(mention))] or [clean(mention)]
+    return [one for name in names for one in coordinated(name, doc)]
+
+
+def coordinated(name: str, doc: Jurisdiction | None) -> list[str]:
+    """郑州市、开封市人民政府 and 经开区、临港新片区管委会 are one body per head with the shared tail;
+    经开区、人社局 are two bodies; a collective of levels (各市、县（区）人民政府) stays one name."""
+    paired = conjoined(name, doc)
+    if len(paired) > 1:
+        return [one for part in paired for one in coordinated(part, doc)]
+    parts = split_top_level(name, "、")
+    if len(parts) < 2 or any(HEAD_ONLY.match(p) for p in parts):
+        return [name]
+    *heads, last = parts
+    if all(head_kind(h, doc) == "level" for h in heads):
+        return [name]
+    for kind, tail in shared_tails(last, doc):
+        names = [with_tail(h, kind, tail, doc) for h in heads]
+        if all(names):
+            return [*names, last]
+    return parts if all(head_kind(p, doc) in ("division", "area") or ORGAN.search(p) for p in parts) else [name]
+
+
+def conjoined(name: str, doc: Jurisdiction | None) -> list[str]:
+    """A和B of two bodies: 各镇党委和人民政府 (B a bare organ, the head shared), 省政府和市政府各部门 (B named
+    in full); 工业和信息化局, 有关部门和单位 are one name."""
+    left, _, right = name.partition("和")
+    if not right or not ORGAN.search(QUALIFIER.sub("", left)) or left.endswith(COLLECTIVE_WORDS):
+        return [name]
+    if LEVEL_START.match(right) or place_prefix(right, doc) or right.startswith(("各", "全")):
+        return [left, right]
+    head = next((left[:end] for end in range(len(left) - 1, 1, -1) if head_kind(left[:end], doc)), None)
+    return [left, head + right] if head and len(right) <= 4 and ORGAN.search(right) else [name]
+
+
+def head_kind(part: str, doc: Jurisdiction | None) -> str | None:
+    """What a head of a coordination is: a division (郑州市), an area (经开区), a level (各县（市）), or none."""
+    match = place_prefix(part, doc)
+    if match and not match.rest:
+        return "division"
+    if len(part) >= 3 and re.search(rf"({alternation(AREA_WORDS)}|区)$", part) and not part.startswith(("各", "全")):
+        return "area"
+    return "level" if PLACE_ONLY.match(part) and not match else None
+
+
+def shared_tails(last: str, doc: Jurisdiction | None) -> list[tuple[str, str]]:
+    """The ways the last part splits into a head and an organ tail: after a division, after an area."""
+    out = []
+    match = place_prefix(last, doc)
+    if match and match.rest and ORGAN.search(match.rest) and head_kind(last[:-len(match.rest)], doc) == "division":
+        out.append(("division", match.rest))
+    area = re.match(rf"^(.+(?:{alternation(AREA_WORDS)}|区))(?P<tail>[^区]+)$", last)
+    if area and ORGAN.search(area.group("tail")) and head_kind(area.group(1), doc) == "area":
+        out.append(("area", area.group("tail")))
+    return out
+
+
+def with_tail(head: str, kind: str, tail: str, doc: Jurisdiction | None) -> str | None:
+    """A head with the shared tail; a division among areas stands alone (its government); None: no fit."""
+    found = head_kind(head, doc)
+    if found in (kind, "level"):
+        return head + tail
+    return head if found == "division" else None
 
 
 def resolve_mention(mention: str, context: Context) -> list[ResolvedAgency | Unresolved]:
     """The agencies (or fragments) one written mention names, in order; "其…" refers to the one before."""
-    names = [name for name in units(mention) if name]
+    names = [name for name in units(mention, context.place) if name]
     if not names and mention.strip():
         return [Unresolved(text=mention.strip(), reason="no unit name besides role words and tags")]
     out: list[ResolvedAgency | Unresolved] = []
@@ -211,10 +295,13 @@ def issuer_relative(name: str, context: Context) -> ResolvedAgency | Unresolved:
         if scope is None:  # 市局 in a province's document: the cities' bureaus
             return agency(context.place, f"{place_name(context.place)}各{match.group(2)}{system}{rest}", True)
         return agency(scope, place_name(scope) + system + rest, is_group=bool(match.group(1) or GROUP.search(rest)))
-    written = name[len("局机关"):] if name.startswith("局机关") else name
-    if not written:
-        return issuer
-    return agency(issuer.jurisdiction, issuer.name + written, is_group=True, parent_id=issuer.agency_id)
+    if match.group(0) in ("局机关", "本局") or issuer.name.endswith(match.group(0)):
+        # the word stands for the issuer itself (分局政治处 in a 分局's document): replaced, never prepended
+        if not rest:
+            return issuer
+        return agency(issuer.jurisdiction, issuer.name + rest, is_group=bool(GROUP.search(rest)),
+                      parent_id=issuer.agency_id)
+    return agency(issuer.jurisdiction, issuer.name + name, is_group=True, parent_id=issuer.agency_id)
 
 
 def scope_of(head: str, doc: Jurisdiction) -> Jurisdiction | None:
@@ -228,13 +315,17 @@ def scope_of(head: str, doc: Jurisdiction) -> Jurisdiction | None:
     return doc if doc.county else None
 
 
-def relative_scope(mention: str, doc: Jurisdiction) -> tuple[Jurisdiction, str] | None:
-    """省…/市…/州…/区…/县… (or 本市…) resolved inside the document's jurisdiction."""
+def relative_scope(mention: str, doc: Jurisdiction) -> tuple[Jurisdiction, str, bool] | None:
+    """省…/市…/州…/区…/县… (or 本市…) resolved inside the document's jurisdiction: the place, the body,
+    and whether it names every body of a level below the document's (区财政局 in a city's document)."""
     match = RELATIVE_HEAD.match(mention)
     if not match or len(mention) == match.end():
         return None
+    rest = mention[match.end():]
     scope = scope_of(match.group(2), doc)
-    return (scope, mention[match.end():]) if scope else None
+    if scope:
+        return scope, rest, False
+    return doc, ("" if rest.startswith(("级", "直")) else "各") + match.group(2) + rest, True
 
 
 def place_name(place: Jurisdiction) -> str:
@@ -247,10 +338,13 @@ def agency(place: Jurisdiction, name: str, is_group: bool = False, parent_id: st
 
 
 def own_name(written: str, doc: Jurisdiction) -> ResolvedAgency:
-    """A body that carries its own name (上海海关, 人民银行合肥中心支行): placed where the name says."""
+    """A body that carries its own name (上海海关, 人民银行合肥中心支行): placed where the name says; a zone
+    named by its kind alone (经开区管委会, 各开发区) is the document's place's."""
     name = canonical_body(written)
-    place = place_within(written, doc) or doc
-    return agency(place, name, is_group=bool(GROUP.search(written)))
+    place = place_within(written, doc)
+    if place is None and UNNAMED_ZONE.match(written):
+        name = place_name(doc) + name
+    return agency(place or doc, name, is_group=bool(GROUP.search(written)))
 
 
 def resolve(mention: str, doc: Jurisdiction, issuer: ResolvedAgency | None = None) -> ResolvedAgency:
@@ -260,15 +354,17 @@ def resolve(mention: str, doc: Jurisdiction, issuer: ResolvedAgency | None = Non
     is_group = bool(GROUP.search(written))
     scoped = relative_scope(written, doc)
     if scoped:
-        scope, body = scoped
+        scope, body, below = scoped
         if OWN_NAME.search(body) and place_within(body, scope):
             return own_name(body, scope)
-        return agency(scope, place_name(scope) + canonical_body(body), is_group)
+        return agency(scope, place_name(scope) + canonical_body(body), is_group or below)
     if NATIONAL.search(written) and not place_within(written, doc):
         return agency(Jurisdiction(), canonical_body(written), is_group)
+    match = place_prefix(written, doc)
+    if match and not match.rest:  # a division named alone (浦东新区) stands for its government
+        return agency(match.place, place_name(match.place) + "人民政府", is_group)
     if OWN_NAME.search(written):
         return own_name(written, doc)
-    match = place_prefix(written, doc)
     if match and match.rest == "局" and issuer and issuer.name.endswith("局"):  # 温州市局 in a bureau's document
         return agency(match.place, place_name(match.place) + issuer.name[len(place_name(issuer.jurisdiction)):])
     if is_group and "、" in QUALIFIER.sub("", written):  # 官渡区、西山区人民政府: several places, their parent's
@@ -281,6 +377,4 @@ def resolve(mention: str, doc: Jurisdiction, issuer: ResolvedAgency | None = Non
         return agency(match.place, canonical_body(written), is_group)  # 郑州商品交易所 keeps its name
     if issuer and DIVISION.match(written) and DEPARTMENT.search(issuer.name):
         return agency(issuer.jurisdiction, f"{issuer.name}{written}", parent_id=issuer.agency_id)
-    if match:  # a division named alone stands for its government
-        return agency(match.place, place_name(match.place) + "人民政府", is_group)
     return agency(doc, place_name(doc) + canonical_body(written), is_group)
