@@ -25,10 +25,10 @@ from importlib import resources
 from policykg.extractors.units import split_units
 from policykg.graph.jurisdiction import Jurisdiction, place_prefix, place_within
 from policykg.ids import stable_id
-from policykg.lexicon.brackets import TO_ROUND, split_top_level
-from policykg.lexicon.organs import (AREA_WORDS, CLAUSE_VERBS, COLLECTIVE_WORDS, DIVISION_WORDS, ENTERPRISE_WORDS,
-                                     FRAGMENT_WORDS, HEAD_ONLY, MISSION_BODY_WORDS, MISSION_TAIL_WORDS,
-                                     NOT_DIVISION_WORDS, PLACE_ONLY, UNIT_WORDS, ZONE_WORDS)
+from policykg.graph.coordination import LEVEL_START, QUALIFIER, coordinated
+from policykg.lexicon.brackets import TO_ROUND
+from policykg.lexicon.organs import (CLAUSE_VERBS, COLLECTIVE_WORDS, DIVISION_WORDS, ENTERPRISE_WORDS, FRAGMENT_WORDS,
+                                     MISSION_BODY_WORDS, MISSION_TAIL_WORDS, NOT_DIVISION_WORDS, UNIT_END, ZONE_WORDS)
 from policykg.lexicon.places import MUNICIPALITIES
 from policykg.lexicon.regex import alternation
 from policykg.lexicon.roles import CO_KEYS, CO_WORDS, LEAD_KEYS, LEAD_WORDS, ROLE_TAIL
@@ -39,13 +39,11 @@ ROLE = re.compile(rf"^({alternation(LEAD_KEYS + CO_KEYS)})[:：]?|（({alternati
 LEADING = re.compile(r"^(\d{4}年(\d{1,2}月)?(\d{1,2}日)?|本[\u4e00-\u9fff]{0,4}?(办法|方案|措施|细则|意见|通知|规定|条例|规则)由|"
                      r"由|请|会同|和|及|以及|牵头|配合|协助|协同|参与)")
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:](?=.)")  # 任务分解：市发改委
-QUALIFIER = re.compile(r"（[^（）]*）")
 QUALIFIER_LAST = re.compile(r"（[^（）]*）$")
 ZONE = alternation(ZONE_WORDS)
 ENTERPRISE = alternation(ENTERPRISE_WORDS)
 UNNAMED_ZONE = re.compile(rf"^(各|全|有关|相关|重点)?({ZONE})")
-# how a unit's name ends: the lexicon's unit words, zones and enterprises
-ORGAN = re.compile(f"({alternation(UNIT_WORDS)}|{ZONE}|{ENTERPRISE})$")
+ORGAN = UNIT_END  # how a unit's name ends: the lexicon's unit words, zones and enterprises
 LEVEL_LIST = re.compile(r"^(各|全|所有)?[\u4e00-\u9fff]{0,6}?(省|市|州|县|区|旗|盟|地|级|乡镇|街道)"
                         r"(、[\u4e00-\u9fff]{0,6}?(省|市|州|县|区|旗|盟|地|级|乡镇|街道))*$")
 # sentence text: punctuation, the lexicon's fragment words, an agent clause (…工作由…), a lone 各
@@ -54,7 +52,6 @@ FRAGMENT = re.compile(rf"[：:，,。；;！？!?“”《》…]|{alternation(F
 # (推进政府职能转变…领导小组办公室) and the verb's object is no place or level (发挥市…领导小组)
 CLAUSE = re.compile(rf"^(充分|积极|进一步)?({alternation(CLAUSE_VERBS)})(?P<object>.)")
 MISSION = re.compile(rf"({alternation(MISSION_BODY_WORDS)})({alternation(MISSION_TAIL_WORDS)})?$")
-LEVEL_START = re.compile(r"^(本|各|全)?(省|市|州|区|县|乡|镇)")
 GROUP = re.compile(rf"^(各|全|街道|乡镇|街镇|{ZONE})|有关|相关|各|成员单位|所属|直属|以上|、|({alternation(COLLECTIVE_WORDS)})$")
 DIVISION = re.compile(rf"^(?!街道|乡镇|[省市州区县]级)[\u4e00-\u9fff]{{1,8}}({alternation(DIVISION_WORDS)})$")
 DEPARTMENT = re.compile(r"(厅|局|委|委员会)$")
@@ -186,67 +183,6 @@ def units(mention: str, doc: Jurisdiction | None = None) -> list[str]:
     return [one for name in names for one in coordinated(name, doc)]
 
 
-def coordinated(name: str, doc: Jurisdiction | None) -> list[str]:
-    """郑州市、开封市人民政府 and 经开区、临港新片区管委会 are one body per head with the shared tail;
-    经开区、人社局 are two bodies; a collective of levels (各市、县（区）人民政府) stays one name."""
-    paired = conjoined(name, doc)
-    if len(paired) > 1:
-        return [one for part in paired for one in coordinated(part, doc)]
-    parts = split_top_level(name, "、")
-    if len(parts) < 2 or any(HEAD_ONLY.match(p) for p in parts):
-        return [name]
-    *heads, last = parts
-    if all(head_kind(h, doc) == "level" for h in heads):
-        return [name]
-    for kind, tail in shared_tails(last, doc):
-        names = [with_tail(h, kind, tail, doc) for h in heads]
-        if all(names):
-            return [*names, last]
-    return parts if all(head_kind(p, doc) in ("division", "area") or ORGAN.search(p) for p in parts) else [name]
-
-
-def conjoined(name: str, doc: Jurisdiction | None) -> list[str]:
-    """A和B of two bodies: 各镇党委和人民政府 (B a bare organ, the head shared), 省政府和市政府各部门 (B named
-    in full); 工业和信息化局, 有关部门和单位 are one name."""
-    left, _, right = name.partition("和")
-    if not right or not ORGAN.search(QUALIFIER.sub("", left)) or left.endswith(COLLECTIVE_WORDS):
-        return [name]
-    if LEVEL_START.match(right) or place_prefix(right, doc) or right.startswith(("各", "全")):
-        return [left, right]
-    head = next((left[:end] for end in range(len(left) - 1, 1, -1) if head_kind(left[:end], doc)), None)
-    return [left, head + right] if head and len(right) <= 4 and ORGAN.search(right) else [name]
-
-
-def head_kind(part: str, doc: Jurisdiction | None) -> str | None:
-    """What a head of a coordination is: a division (郑州市), an area (经开区), a level (各县（市）), or none."""
-    match = place_prefix(part, doc)
-    if match and not match.rest:
-        return "division"
-    if len(part) >= 3 and re.search(rf"({alternation(AREA_WORDS)}|区)$", part) and not part.startswith(("各", "全")):
-        return "area"
-    return "level" if PLACE_ONLY.match(part) and not match else None
-
-
-def shared_tails(last: str, doc: Jurisdiction | None) -> list[tuple[str, str]]:
-    """The ways the last part splits into a head and an organ tail: after a division, after an area."""
-    out = []
-    match = place_prefix(last, doc)
-    if match and match.rest and ORGAN.search(match.rest) and head_kind(last[:-len(match.rest)], doc) == "division":
-        out.append(("division", match.rest))
-    area = re.match(rf"^(.+(?:{alternation(AREA_WORDS)}|区))(?P<tail>[^区]+)$", last)
-    if area and ORGAN.search(area.group("tail")) and head_kind(area.group(1), doc) == "area":
-        out.append(("area", area.group("tail")))
-    return out
-
-
-def with_tail(head: str, kind: str, tail: str, doc: Jurisdiction | None) -> str | None:
-    """A head with the shared tail; a division among areas stands alone (its government); None: no fit."""
-    found = head_kind(head, doc)
-    if found in (kind, "level"):
-        return head + tail
-    return head if found == "division" else None
-
-
 def resolve_mention(mention: str, context: Context) -> list[ResolvedAgency | Unresolved]:
     """The agencies (or fragments) one written mention names, in order; "其…" refers to the one before."""
     names = [name for name in units(mention, context.place) if name]
@@ -375,6 +311,7 @@ def resolve(mention: str, doc: Jurisdiction, issuer: ResolvedAgency | None = Non
         if match.full or GOVERNMENT.search(body):
             return agency(match.place, place_name(match.place) + body, is_group)
         return agency(match.place, canonical_body(written), is_group)  # 郑州商品交易所 keeps its name
-    if issuer and DIVISION.match(written) and DEPARTMENT.search(issuer.name):
+    if issuer and DIVISION.match(written) and not written.endswith(NOT_DIVISION_WORDS) \
+            and DEPARTMENT.search(issuer.name):
         return agency(issuer.jurisdiction, f"{issuer.name}{written}", parent_id=issuer.agency_id)
     return agency(doc, place_name(doc) + canonical_body(written), is_group)

@@ -33,6 +33,10 @@ HEAD_ONLY = re.compile(r"^([委办局厅室处科部]|单位)$")
 # well as 银行) and the offices of mass organisations, parties and service points
 UNIT_WORDS = tuple(w for w in ORGAN_WORDS if w != "行") + (
     "委", "组", "机关", "台", "校", "学", "基地", "组织", "团体", "团", "协", "党组", "平台", "窗口", "大厅", "指挥部")
+# how a unit's name ends: a unit word, a zone or an enterprise
+UNIT_END = re.compile(f"({alternation(UNIT_WORDS)}|{alternation(ZONE_WORDS)}|{alternation(ENTERPRISE_WORDS)})$")
+# a part naming levels only, not any one place: 各设区市, 县（市、区）, 直管市, 街镇
+LEVELS_ONLY = re.compile(rf"^(各|全)?(设区的?|直管|所辖|所属)?(({LEVEL_WORDS}|街镇|级)+)([（(〔][^）)〕]*[）)〕])?$")
 # generic collective nouns: a name ending in one names every body of a kind (有关部门, 各成员单位)
 COLLECTIVE_WORDS = ("部门", "单位", "机构")
 # a body named for its mission (优化营商环境工作领导小组) may start with a verb; any other name starting
