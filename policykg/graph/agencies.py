@@ -31,7 +31,7 @@ from policykg.lexicon.organs import (CLAUSE_VERBS, COLLECTIVE_WORDS, DIVISION_WO
                                      MISSION_BODY_WORDS, MISSION_TAIL_WORDS, NOT_DIVISION_WORDS, UNIT_END, ZONE_WORDS)
 from policykg.lexicon.places import MUNICIPALITIES
 from policykg.lexicon.regex import alternation
-from policykg.lexicon.roles import CO_KEYS, CO_WORDS, LEAD_KEYS, LEAD_WORDS, ROLE_TAIL
+from policykg.lexicon.roles import CO_KEYS, CO_WORDS, LEAD_KEYS, LEAD_WORDS, UNIT_TAIL
 from policykg.schema.models import Model
 
 TAG = re.compile(r"【[^】]*】")
@@ -67,6 +67,9 @@ OWN_NAME = re.compile(rf"海关|人民银行|人行|中心支行|中支|(?<!地�
 NATIONAL = re.compile(r"^(国务院|中共中央|中央|全国|最高人民|国家(?!税务总局.))"
                       r"|^[^省市州区县]{2,10}(?<!宣传|组织|统战|武装|政法)(部|总局|总署)$")
 LONGEST = 40
+# a variant standing as a word of its own: after the start, a level or 各, not opening a compound
+# (政府采购, 政府性基金, 政府职能)
+WORD = r"(?:(?<![\u4e00-\u9fff])|(?<=[省市县区州镇乡旗级各上关]))(?:{})(?!采购|性|职能|投资|债务|购买|引导)"
 
 
 class ResolvedAgency(Model):
@@ -114,7 +117,9 @@ def union_find(groups: dict[str, list[str]]) -> dict[str, str]:
 def alias_tables() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
     table = json.loads(resources.files("policykg.data").joinpath("aliases.json").read_text(encoding="utf-8"))
     parts = union_find(table["parts"])
-    pattern = re.compile("|".join(sorted(map(re.escape, parts), key=len, reverse=True)))
+    bounded = set(table["bounded"])
+    pattern = re.compile("|".join(WORD.format(re.escape(v)) if v in bounded else re.escape(v)
+                                  for v in sorted(parts, key=len, reverse=True)))
     return pattern, parts, union_find(table["names"])
 
 
@@ -122,7 +127,7 @@ def canonical_body(body: str) -> str:
     """A body with its variants replaced: 发展和改革委员会 → 发展改革委, 营商办 → 营商办公室."""
     pattern, parts, names = alias_tables()
     body = names.get(body, body)
-    body = re.sub(r"(?<!编)办$", "办公室", body)
+    body = re.sub(r"(?<![编、])办$", "办公室", body)  # 营商办, never 编办 or 各委、办
     body = pattern.sub(lambda m: parts[m.group(0)], body)
     named = QUALIFIER_LAST.sub("", body)  # 市场监管局（知识产权局）: one body under two names, the first kept
     return named if named != body and ORGAN.search(named) else body
@@ -134,7 +139,7 @@ def clean(mention: str) -> str:
     text = LABEL.sub("", text)
     previous = None
     while text != previous:
-        previous, text = text, LEADING.sub("", ROLE_TAIL.sub("", ROLE.sub("", text))).strip("。.：:、，")
+        previous, text = text, LEADING.sub("", UNIT_TAIL.sub("", ROLE.sub("", text))).strip("。.：:、，")
     if text.count("（") != text.count("）"):
         text = text.replace("（", "").replace("）", "") if "（" in text else text.replace("）", "")
     return text

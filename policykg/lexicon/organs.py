@@ -46,7 +46,7 @@ MISSION_TAIL_WORDS = ("办公室", "各成员单位", "成员单位")
 CLAUSE_VERBS = ("支持", "发挥", "充分发挥", "鼓励", "引导", "推动", "推进", "督促", "指导", "要求", "依托", "利用", "加强",
                 "加快", "建立", "完善", "做好", "确保", "积极", "优化", "提升", "深化", "通过", "按照", "根据")
 # words a unit list never holds: what follows, appendices, targets and due dates
-FRAGMENT_WORDS = ("以下", "以上单位", "附件", "目标", "年底", "月底", "均需")
+FRAGMENT_WORDS = ("以下", "以上单位", "附件", "目标", "年底", "月底", "均需", "或者", "或其")
 # a division inside a department ends in one of these; a body of a place ending so is none (街道办事处)
 DIVISION_WORDS = ("处", "科", "室", "股")
 NOT_DIVISION_WORDS = ("办事处", "实验室")
