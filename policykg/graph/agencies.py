@@ -167,12 +167,12 @@ def opens_a_clause(name: str) -> bool:
     """支持中小微企业, 发挥市…领导小组: a verb opens the name (after its place) and names no mission body
     (优化营商环境工作领导小组, 优化办) whose object is not a place or a level."""
     match = place_prefix(name)
-    body = match.rest if match else name
+    body = match.rest if match else LEVEL_START.sub("", name)
     clause = CLAUSE.match(body)
     if not clause:
         return False
     rest = body[clause.start("object"):]
-    if len(rest) <= 3 and ORGAN.search(rest):  # 优化办, 推进办公室: an office's short name
+    if rest in ("办", "办公室"):  # 优化办, 推进办公室: an office's short name
         return False
     return not MISSION.search(rest) or bool(LEVEL_START.match(rest) or place_prefix(rest))
 

@@ -26,7 +26,8 @@ ROLE_TAIL = re.compile(r"(按职责分工|按职责|分工|分别|共同|牵头|
 # the one list of words trailing a unit name: list ends, stripped when a list is split ("市财政局等单位"),
 # then role words, kept by the split for the annotation to read and stripped before a unit is resolved
 LIST_END_WORDS = ("等单位", "等部门", "等", "分别", "按职责分工", "负责", "共同")
-UNIT_TAIL_WORDS = LIST_END_WORDS + ("按职责", "分工", "牵头", "配合", "参与", "协同", "协助", "落实", "实施", "推进")
+UNIT_TAIL_WORDS = LIST_END_WORDS + ("按职责", "分工", "牵头", "配合", "参与", "协同", "协助", "落实", "实施", "推进",
+                                    "等地")
 UNIT_TAIL = re.compile(f"({alternation(UNIT_TAIL_WORDS)})+$")
 WITH = "会同"  # "A会同B负责": A leads, B co-owns
 # what a time clause holds: a date, a period or an ongoing word
