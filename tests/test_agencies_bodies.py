@@ -63,6 +63,7 @@ def test_running_text_is_a_fragment_never_an_agency(mention):
     ("本实施细则由区司法局", "黄浦区司法局"),  # the body after "本…由" is the unit
     ("本条例由区人大常委会", "黄浦区人大常委会"),
     ("中国（上海）自由贸易试验区管委会", "中国（上海）自由贸易试验区管委会"),  # 自由 is no agent clause
+    ("区建设管理委（或者区交通委）", "黄浦区建设管理委"),  # a bracketed alternative is dropped
 ])
 def test_a_body_named_for_its_mission_is_no_fragment(mention, name):
     assert names(mention, HUANGPU) == [name]

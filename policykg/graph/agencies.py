@@ -39,6 +39,7 @@ ROLE = re.compile(rf"^({alternation(LEAD_KEYS + CO_KEYS)})[:：]?|（({alternati
 LEADING = re.compile(r"^(\d{4}年(\d{1,2}月)?(\d{1,2}日)?|本[\u4e00-\u9fff]{0,4}?(办法|方案|措施|细则|意见|通知|规定|条例|规则)由|"
                      r"由|请|会同|和|及|以及|牵头|配合|协助|协同|参与)")
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:](?=.)")  # 任务分解：市发改委
+ALTERNATIVE = re.compile(r"（(或者|或)[^（）]*）")  # 施工单位（或者工程总承包单位）: the unit before it
 QUALIFIER_LAST = re.compile(r"（[^（）]*）$")
 ZONE = alternation(ZONE_WORDS)
 ENTERPRISE = alternation(ENTERPRISE_WORDS)
@@ -128,15 +129,17 @@ def canonical_body(body: str) -> str:
     pattern, parts, names = alias_tables()
     body = names.get(body, body)
     body = re.sub(r"(?<![编、])办$", "办公室", body)  # 营商办, never 编办 or 各委、办
+    body = re.sub(r"各(?=有关|相关)", "", body)  # 各有关部门 and 有关部门: one collective
     body = pattern.sub(lambda m: parts[m.group(0)], body)
     named = QUALIFIER_LAST.sub("", body)  # 市场监管局（知识产权局）: one body under two names, the first kept
     return named if named != body and ORGAN.search(named) else body
 
 
 def clean(mention: str) -> str:
-    """A mention without spaces, tags, role words, leading dates or an unmatched bracket."""
+    """A mention without spaces, tags, role words, leading dates, a bracketed alternative or an unmatched
+    bracket."""
     text = TAG.sub("", re.sub(r"\s", "", mention)).translate(TO_ROUND)
-    text = LABEL.sub("", text)
+    text = ALTERNATIVE.sub("", LABEL.sub("", text))
     previous = None
     while text != previous:
         previous, text = text, LEADING.sub("", UNIT_TAIL.sub("", ROLE.sub("", text))).strip("。.：:、，")
