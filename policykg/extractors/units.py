@@ -11,16 +11,18 @@ import re
 
 from policykg.lexicon.brackets import split_top_level
 from policykg.lexicon.organs import HEAD_ONLY, ORGAN_LAST_CHARS, PLACE_ONLY
+from policykg.lexicon.regex import alternation
+from policykg.lexicon.roles import LIST_END_WORDS
 
 SEPARATORS = "、，,；;"
-TRAILING_NOISE = re.compile(r"(等|等单位|等部门|分别|按职责分工|负责|共同)+$")
+LIST_END = re.compile(f"({alternation(LIST_END_WORDS)})+$")
 LEADING_NOISE = re.compile(r"^(由|请|和|及|以及)")
 
 
 def clean_unit(name: str) -> str:
     name = name.strip(" 　。.：:")
     name = LEADING_NOISE.sub("", name)
-    return TRAILING_NOISE.sub("", name)
+    return LIST_END.sub("", name)
 
 
 # "A、B等市政府有关部门及各县区人民政府": 等/及/和 after a complete unit name also separate units

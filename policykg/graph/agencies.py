@@ -25,37 +25,41 @@ from importlib import resources
 from policykg.extractors.units import split_units
 from policykg.graph.jurisdiction import Jurisdiction, place_prefix, place_within
 from policykg.ids import stable_id
+from policykg.graph.coordination import LEVEL_START, QUALIFIER, coordinated
 from policykg.lexicon.brackets import TO_ROUND
-from policykg.lexicon.organs import ENTERPRISE_WORDS, ORGAN_WORDS, ZONE_WORDS
+from policykg.lexicon.organs import (CLAUSE_VERBS, COLLECTIVE_WORDS, DIVISION_WORDS, ENTERPRISE_WORDS, FRAGMENT_WORDS,
+                                     MISSION_BODY_WORDS, MISSION_TAIL_WORDS, NOT_DIVISION_WORDS, UNIT_END, ZONE_WORDS)
 from policykg.lexicon.places import MUNICIPALITIES
 from policykg.lexicon.regex import alternation
-from policykg.lexicon.roles import CO_KEYS, CO_WORDS, LEAD_KEYS, LEAD_WORDS, ROLE_TAIL
+from policykg.lexicon.roles import CO_KEYS, CO_WORDS, LEAD_KEYS, LEAD_WORDS, UNIT_TAIL
 from policykg.schema.models import Model
 
 TAG = re.compile(r"【[^】]*】")
 ROLE = re.compile(rf"^({alternation(LEAD_KEYS + CO_KEYS)})[:：]?|（({alternation(LEAD_WORDS + CO_WORDS)})）$")
-LEADING = re.compile(r"^(\d{4}年(\d{1,2}月)?(\d{1,2}日)?|本(办法|方案|措施|细则|意见|通知|规定)由|由|请|会同|和|及|以及|"
-                     r"牵头|配合|协助|协同|参与)")
+LEADING = re.compile(r"^(\d{4}年(\d{1,2}月)?(\d{1,2}日)?|本[\u4e00-\u9fff]{0,4}?(办法|方案|措施|细则|意见|通知|规定|条例|规则)由|"
+                     r"由|请|会同|和|及|以及|牵头|配合|协助|协同|参与)")
 LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:](?=.)")  # 任务分解：市发改委
-QUALIFIER = re.compile(r"（[^（）]*）")
+ALTERNATIVE = re.compile(r"（(或者|或)[^（）]*）")  # 施工单位（或者工程总承包单位）: the unit before it
 QUALIFIER_LAST = re.compile(r"（[^（）]*）$")
 ZONE = alternation(ZONE_WORDS)
 ENTERPRISE = alternation(ENTERPRISE_WORDS)
-# how a unit's name ends: the lexicon's organ words (less 行, which ends 自行 as well as 银行), and zones,
-# enterprises and the offices of mass organisations
-ORGAN = re.compile("(" + alternation(set(ORGAN_WORDS) - {"行"} | {
-    "委", "组", "机关", "台", "校", "学", "基地", "组织", "团体", "团", "协", "党组", "平台", "窗口", "大厅",
-    "指挥部"}) + rf"|{ZONE}|{ENTERPRISE})$")
+UNNAMED_ZONE = re.compile(rf"^(各|全|有关|相关|重点)?({ZONE})")
+ORGAN = UNIT_END  # how a unit's name ends: the lexicon's unit words, zones and enterprises
 LEVEL_LIST = re.compile(r"^(各|全|所有)?[\u4e00-\u9fff]{0,6}?(省|市|州|县|区|旗|盟|地|级|乡镇|街道)"
                         r"(、[\u4e00-\u9fff]{0,6}?(省|市|州|县|区|旗|盟|地|级|乡镇|街道))*$")
-FRAGMENT = re.compile(r"[：:，,。；;！？!?“”《》…]|以下|以上单位|附件|目标|年底|月底|均需|^各$")
-GROUP = re.compile(rf"^(各|全|{ZONE})|有关|相关|各|成员单位|所属|直属|以上|、|(部门|单位|机构)$")
-DIVISION = re.compile(r"^[\u4e00-\u9fff]{1,8}(处|科|室|股)$")
+# sentence text: punctuation, the lexicon's fragment words, an agent clause (…工作由…), a lone 各
+FRAGMENT = re.compile(rf"[：:，,。；;！？!?“”《》…]|{alternation(FRAGMENT_WORDS)}|^各$|(?<=.)(?<!自)由")
+# a name opening with a verb is running text (支持中小微企业), unless it names a body for its mission
+# (推进政府职能转变…领导小组办公室) and the verb's object is no place or level (发挥市…领导小组)
+CLAUSE = re.compile(rf"^(充分|积极|进一步)?({alternation(CLAUSE_VERBS)})(?P<object>.)")
+MISSION = re.compile(rf"({alternation(MISSION_BODY_WORDS)})({alternation(MISSION_TAIL_WORDS)})?$")
+GROUP = re.compile(rf"^(各|全|街道|乡镇|街镇|{ZONE})|有关|相关|各|成员单位|所属|直属|以上|、|({alternation(COLLECTIVE_WORDS)})$")
+DIVISION = re.compile(rf"^(?!街道|乡镇|[省市州区县]级)[\u4e00-\u9fff]{{1,8}}({alternation(DIVISION_WORDS)})$")
 DEPARTMENT = re.compile(r"(厅|局|委|委员会)$")
 # a government organ: written after a short place name (郑州市场监管局) it takes the place's full name
 GOVERNMENT = re.compile(r"(厅|局|委|委员会|办公室|办公厅|政府|部门)$")
-REFERS_BACK = re.compile(r"^(其|该|上述)")
-ISSUER_RELATIVE = re.compile(r"^(各)?(省|市|区|县)局|^(各)?分局|^局机关")
+REFERS_BACK = re.compile(r"^(其|该|上述)(?!他|余|它)")  # 其他企业主管部门 refers back to none
+ISSUER_RELATIVE = re.compile(r"^(各)?(省|市|区|县)局|^(各)?分局|^局机关|^本局")
 RELATIVE_HEAD = re.compile(r"^(本)?(省|市|州|区|县)(?!场|政公用|政工程|政设施|容|监局|域)")
 # bodies named by themselves (上海海关, 河南银保监局, 人民银行合肥中心支行); a tax bureau or a court is named
 # like any local body (郑州市税务局, 市中级人民法院), so only a place written in its name moves it
@@ -64,6 +68,9 @@ OWN_NAME = re.compile(rf"海关|人民银行|人行|中心支行|中支|(?<!地�
 NATIONAL = re.compile(r"^(国务院|中共中央|中央|全国|最高人民|国家(?!税务总局.))"
                       r"|^[^省市州区县]{2,10}(?<!宣传|组织|统战|武装|政法)(部|总局|总署)$")
 LONGEST = 40
+# a variant standing as a word of its own: after the start, a level or 各, not opening a compound
+# (政府采购, 政府性基金, 政府职能)
+WORD = r"(?:(?<![\u4e00-\u9fff])|(?<=[省市县区州镇乡旗级各上关]))(?:{})(?!采购|性|职能|投资|债务|购买|引导)"
 
 
 class ResolvedAgency(Model):
@@ -111,7 +118,9 @@ def union_find(groups: dict[str, list[str]]) -> dict[str, str]:
 def alias_tables() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
     table = json.loads(resources.files("policykg.data").joinpath("aliases.json").read_text(encoding="utf-8"))
     parts = union_find(table["parts"])
-    pattern = re.compile("|".join(sorted(map(re.escape, parts), key=len, reverse=True)))
+    bounded = set(table["bounded"])
+    pattern = re.compile("|".join(WORD.format(re.escape(v)) if v in bounded else re.escape(v)
+                                  for v in sorted(parts, key=len, reverse=True)))
     return pattern, parts, union_find(table["names"])
 
 
@@ -119,19 +128,21 @@ def canonical_body(body: str) -> str:
     """A body with its variants replaced: 发展和改革委员会 → 发展改革委, 营商办 → 营商办公室."""
     pattern, parts, names = alias_tables()
     body = names.get(body, body)
-    body = re.sub(r"(?<!编)办$", "办公室", body)
+    body = re.sub(r"(?<![编、])办$", "办公室", body)  # 营商办, never 编办 or 各委、办
+    body = re.sub(r"各(?=有关|相关)", "", body)  # 各有关部门 and 有关部门: one collective
     body = pattern.sub(lambda m: parts[m.group(0)], body)
     named = QUALIFIER_LAST.sub("", body)  # 市场监管局（知识产权局）: one body under two names, the first kept
     return named if named != body and ORGAN.search(named) else body
 
 
 def clean(mention: str) -> str:
-    """A mention without spaces, tags, role words, leading dates or an unmatched bracket."""
+    """A mention without spaces, tags, role words, leading dates, a bracketed alternative or an unmatched
+    bracket."""
     text = TAG.sub("", re.sub(r"\s", "", mention)).translate(TO_ROUND)
-    text = LABEL.sub("", text)
+    text = ALTERNATIVE.sub("", LABEL.sub("", text))
     previous = None
     while text != previous:
-        previous, text = text, LEADING.sub("", ROLE_TAIL.sub("", ROLE.sub("", text))).strip("。.：:、，")
+        previous, text = text, LEADING.sub("", UNIT_TAIL.sub("", ROLE.sub("", text))).strip("。.：:、，")
     if text.count("（") != text.count("）"):
         text = text.replace("（", "").replace("）", "") if "（" in text else text.replace("）", "")
     return text
@@ -141,6 +152,8 @@ def problem(name: str) -> str | None:
     """Why a name is not a unit name (None when it is one)."""
     if FRAGMENT.search(name):
         return "sentence text in the name"
+    if opens_a_clause(name):
+        return "a verb opens the name: running text"
     if len(name) > LONGEST:
         return "too long for a unit name"
     bare = QUALIFIER.sub("", name) or name
@@ -153,19 +166,34 @@ def problem(name: str) -> str | None:
     return "does not end in an organ word"
 
 
+def opens_a_clause(name: str) -> bool:
+    """支持中小微企业, 发挥市…领导小组: a verb opens the name (after its place) and names no mission body
+    (优化营商环境工作领导小组, 优化办) whose object is not a place or a level."""
+    match = place_prefix(name)
+    body = match.rest if match else LEVEL_START.sub("", name)
+    clause = CLAUSE.match(body)
+    if not clause:
+        return False
+    rest = body[clause.start("object"):]
+    if rest in ("办", "办公室"):  # 优化办, 推进办公室: an office's short name
+        return False
+    return not MISSION.search(rest) or bool(LEVEL_START.match(rest) or place_prefix(rest))
+
+
 def collective_of_places(name: str) -> bool:
     """各县（市、区）, 省、市、县: every division of some levels (bracketed qualifiers removed)."""
     return bool(LEVEL_LIST.match(name)) and (name.startswith(("各", "全", "所有")) or len(name.split("、")) > 1)
 
 
-def units(mention: str) -> list[str]:
-    """The unit names a mention lists, cleaned."""
-    return [clean(part) for part in split_units(clean(mention))] or [clean(mention)]
+def units(mention: str, doc: Jurisdiction | None = None) -> list[str]:
+    """The unit names a mention lists, cleaned, coordinated heads with a shared tail one name each."""
+    names = [clean(part) for part in split_units(clean(mention))] or [clean(mention)]
+    return [one for name in names for one in coordinated(name, doc)]
 
 
 def resolve_mention(mention: str, context: Context) -> list[ResolvedAgency | Unresolved]:
     """The agencies (or fragments) one written mention names, in order; "其…" refers to the one before."""
-    names = [name for name in units(mention) if name]
+    names = [name for name in units(mention, context.place) if name]
     if not names and mention.strip():
         return [Unresolved(text=mention.strip(), reason="no unit name besides role words and tags")]
     out: list[ResolvedAgency | Unresolved] = []
@@ -211,10 +239,13 @@ def issuer_relative(name: str, context: Context) -> ResolvedAgency | Unresolved:
         if scope is None:  # 市局 in a province's document: the cities' bureaus
             return agency(context.place, f"{place_name(context.place)}各{match.group(2)}{system}{rest}", True)
         return agency(scope, place_name(scope) + system + rest, is_group=bool(match.group(1) or GROUP.search(rest)))
-    written = name[len("局机关"):] if name.startswith("局机关") else name
-    if not written:
-        return issuer
-    return agency(issuer.jurisdiction, issuer.name + written, is_group=True, parent_id=issuer.agency_id)
+    if match.group(0) in ("局机关", "本局") or issuer.name.endswith(match.group(0)):
+        # the word stands for the issuer itself (分局政治处 in a 分局's document): replaced, never prepended
+        if not rest:
+            return issuer
+        return agency(issuer.jurisdiction, issuer.name + rest, is_group=bool(GROUP.search(rest)),
+                      parent_id=issuer.agency_id)
+    return agency(issuer.jurisdiction, issuer.name + name, is_group=True, parent_id=issuer.agency_id)
 
 
 def scope_of(head: str, doc: Jurisdiction) -> Jurisdiction | None:
@@ -228,13 +259,17 @@ def scope_of(head: str, doc: Jurisdiction) -> Jurisdiction | None:
     return doc if doc.county else None
 
 
-def relative_scope(mention: str, doc: Jurisdiction) -> tuple[Jurisdiction, str] | None:
-    """省…/市…/州…/区…/县… (or 本市…) resolved inside the document's jurisdiction."""
+def relative_scope(mention: str, doc: Jurisdiction) -> tuple[Jurisdiction, str, bool] | None:
+    """省…/市…/州…/区…/县… (or 本市…) resolved inside the document's jurisdiction: the place, the body,
+    and whether it names every body of a level below the document's (区财政局 in a city's document)."""
     match = RELATIVE_HEAD.match(mention)
     if not match or len(mention) == match.end():
         return None
+    rest = mention[match.end():]
     scope = scope_of(match.group(2), doc)
-    return (scope, mention[match.end():]) if scope else None
+    if scope:
+        return scope, rest, False
+    return doc, ("" if rest.startswith(("级", "直")) else "各") + match.group(2) + rest, True
 
 
 def place_name(place: Jurisdiction) -> str:
@@ -247,10 +282,13 @@ def agency(place: Jurisdiction, name: str, is_group: bool = False, parent_id: st
 
 
 def own_name(written: str, doc: Jurisdiction) -> ResolvedAgency:
-    """A body that carries its own name (上海海关, 人民银行合肥中心支行): placed where the name says."""
+    """A body that carries its own name (上海海关, 人民银行合肥中心支行): placed where the name says; a zone
+    named by its kind alone (经开区管委会, 各开发区) is the document's place's."""
     name = canonical_body(written)
-    place = place_within(written, doc) or doc
-    return agency(place, name, is_group=bool(GROUP.search(written)))
+    place = place_within(written, doc)
+    if place is None and UNNAMED_ZONE.match(written):
+        name = place_name(doc) + name
+    return agency(place or doc, name, is_group=bool(GROUP.search(written)))
 
 
 def resolve(mention: str, doc: Jurisdiction, issuer: ResolvedAgency | None = None) -> ResolvedAgency:
@@ -260,15 +298,17 @@ def resolve(mention: str, doc: Jurisdiction, issuer: ResolvedAgency | None = Non
     is_group = bool(GROUP.search(written))
     scoped = relative_scope(written, doc)
     if scoped:
-        scope, body = scoped
+        scope, body, below = scoped
         if OWN_NAME.search(body) and place_within(body, scope):
             return own_name(body, scope)
-        return agency(scope, place_name(scope) + canonical_body(body), is_group)
+        return agency(scope, place_name(scope) + canonical_body(body), is_group or below)
     if NATIONAL.search(written) and not place_within(written, doc):
         return agency(Jurisdiction(), canonical_body(written), is_group)
+    match = place_prefix(written, doc)
+    if match and not match.rest:  # a division named alone (浦东新区) stands for its government
+        return agency(match.place, place_name(match.place) + "人民政府", is_group)
     if OWN_NAME.search(written):
         return own_name(written, doc)
-    match = place_prefix(written, doc)
     if match and match.rest == "局" and issuer and issuer.name.endswith("局"):  # 温州市局 in a bureau's document
         return agency(match.place, place_name(match.place) + issuer.name[len(place_name(issuer.jurisdiction)):])
     if is_group and "、" in QUALIFIER.sub("", written):  # 官渡区、西山区人民政府: several places, their parent's
@@ -279,8 +319,7 @@ def resolve(mention: str, doc: Jurisdiction, issuer: ResolvedAgency | None = Non
         if match.full or GOVERNMENT.search(body):
             return agency(match.place, place_name(match.place) + body, is_group)
         return agency(match.place, canonical_body(written), is_group)  # 郑州商品交易所 keeps its name
-    if issuer and DIVISION.match(written) and DEPARTMENT.search(issuer.name):
+    if issuer and DIVISION.match(written) and not written.endswith(NOT_DIVISION_WORDS) \
+            and DEPARTMENT.search(issuer.name):
         return agency(issuer.jurisdiction, f"{issuer.name}{written}", parent_id=issuer.agency_id)
-    if match:  # a division named alone stands for its government
-        return agency(match.place, place_name(match.place) + "人民政府", is_group)
     return agency(doc, place_name(doc) + canonical_body(written), is_group)

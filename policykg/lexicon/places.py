@@ -40,17 +40,26 @@ def divisions() -> dict[str, Division]:
                                 tuple(n for n in r["former_names"].split(";") if n)) for r in rows}
 
 
+def without_peoples(stem: str) -> str:
+    """An autonomous area's name without its peoples: 凉山彝族 → 凉山, 寻甸回族彝族 → 寻甸."""
+    while PEOPLE_TAIL.search(stem[2:]):
+        stem = stem[:2] + PEOPLE_TAIL.sub("", stem[2:])
+    return stem
+
+
 def short_names(division: Division) -> tuple[str, ...]:
-    """The common short forms of a province's or a prefecture's name (counties have none)."""
+    """The common short forms of a province's or a prefecture's name, and of an autonomous county's
+    (寻甸回族彝族自治县 → 寻甸县); other counties have none."""
     if division.level == "province":
         short = PROVINCE_SUFFIX.sub("", division.name)
         return (short,) if len(short) >= 2 and short != division.name else ()
+    if division.level == "county":
+        short = without_peoples(division.name[:-3])
+        return (short + "县",) if division.name.endswith("自治县") and short != division.name[:-3] else ()
     if division.level != "city":
         return ()
     if division.name.endswith("自治州"):
-        short = division.name[:-3]
-        while PEOPLE_TAIL.search(short[2:]):
-            short = short[:2] + PEOPLE_TAIL.sub("", short[2:])
+        short = without_peoples(division.name[:-3])
         return (short, short + "州")
     short = CITY_SUFFIX.sub("", division.name)
     return (short,) if len(short) >= 2 and short != division.name else ()

@@ -23,6 +23,12 @@ LEAD_WORDS = ("牵头", "牵头负责", "总牵头")
 CO_WORDS = ("配合", "参与", "协同", "协助", "按职责分工负责", "按职责负责", "按职责分工落实", "分别负责", "共同负责", "负责",
             "落实", "实施", "推进")
 ROLE_TAIL = re.compile(r"(按职责分工|按职责|分工|分别|共同|牵头|配合|参与|协同|协助|负责|落实|实施|推进|等)+$")
+# the one list of words trailing a unit name: list ends, stripped when a list is split ("市财政局等单位"),
+# then role words, kept by the split for the annotation to read and stripped before a unit is resolved
+LIST_END_WORDS = ("等单位", "等部门", "等", "分别", "按职责分工", "负责", "共同")
+UNIT_TAIL_WORDS = LIST_END_WORDS + ("按职责", "分工", "牵头", "配合", "参与", "协同", "协助", "落实", "实施", "推进",
+                                    "等地")
+UNIT_TAIL = re.compile(f"({alternation(UNIT_TAIL_WORDS)})+$")
 WITH = "会同"  # "A会同B负责": A leads, B co-owns
 # what a time clause holds: a date, a period or an ongoing word
 TIME_CLAUSE = re.compile(r"(\d{4}年|\d{1,2}月|年底|年内|上半年|下半年|季度|持续推进|长期|常态化|持续|每年|每月|每季)")

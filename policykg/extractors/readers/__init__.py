@@ -108,14 +108,27 @@ def read_bytes(path: Path) -> bytes:
         raise PolicyKGError("E005", str(path), reason=exc.strerror or str(exc)) from None
 
 
+PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+RESOURCE_FOLDER = re.compile(r"(.+)[._]files$")  # a browser's "save page, complete": page.html + page_files/
+
+
+def page_resources(folder: Path) -> bool:
+    """Whether a folder holds the resources a browser saved beside a page (scripts, styles, framed
+    pages of the site): not documents."""
+    name = RESOURCE_FOLDER.match(folder.name)
+    return bool(name) and any((folder.parent / (name.group(1) + suffix)).exists() for suffix in PAGE_SUFFIXES)
+
+
 def discover(inputs: list[Path]) -> tuple[list[Path], list[PolicyKGError]]:
-    """Expand folders into their readable files (sorted); missing paths, dangling links and
-    symlink loops become errors naming the path."""
+    """Expand folders into their readable files (sorted), leaving out the resource folders of saved
+    web pages; missing paths, dangling links and symlink loops become errors naming the path."""
     files: list[Path] = []
     problems: list[PolicyKGError] = []
     for item in inputs:
         if item.is_dir():
             for path in sorted(item.rglob("*")):
+                if any(page_resources(item / folder) for folder in path.relative_to(item).parents[:-1]):
+                    continue
                 if path.is_symlink() and not path.exists():
                     problems.append(PolicyKGError("E010", str(path)))
                 elif path.is_file() and path.suffix.lower() in READERS:
