@@ -49,6 +49,7 @@ READERS: dict[str, str] = {
 ZIP_MAGIC = b"PK\x03\x04"
 MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|table)\b", re.I | re.S)
 PACKAGE_PARTS = ((".docx", "word/"), (".xlsx", "xl/"), (".ofd", "OFD.xml"))
+PACKAGE_SUFFIXES = (".docx", ".xlsx", ".xlsm", ".ofd")
 SNIFF_BYTES = 2048
 
 
@@ -66,7 +67,7 @@ def content_type(path: Path) -> str | None:
         return ".pdf"
     if MARKUP.match(head):
         return ".html"
-    if head.startswith(ZIP_MAGIC):
+    if head.startswith(ZIP_MAGIC) and path.suffix.lower() not in PACKAGE_SUFFIXES:  # a package's own name trusted
         try:
             with zipfile.ZipFile(path) as archive:
                 names = archive.namelist()

@@ -186,32 +186,37 @@ class Numbering:
 
 RUN_TEXT = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-# text boxes (read as blocks of their own) and the older copy Word writes of each drawing for readers
-# of older versions (mc:Fallback: its text box again, as VML)
-BOXED = (W + "txbxContent", MC + "Fallback")
 
 
-def outside_boxes(element, p) -> bool:
-    """Whether an element of paragraph `p` stands outside its text boxes and drawing fallbacks."""
-    parent = element.getparent()
-    while parent is not None and parent is not p:
-        if parent.tag in BOXED:
-            return False
-        parent = parent.getparent()
-    return True
+def lift_text_boxes(body) -> None:
+    """Text boxes (an issuer mark, a 版记 drawn in a box) as blocks of their own before the paragraph
+    anchoring them, each once: the older copy Word writes of each drawing (mc:Fallback, its text box
+    again as VML) dropped."""
+    found = list(body.iter(MC + "Fallback", W + "txbxContent"))  # one pass: most documents have none
+    for fallback in [e for e in found if e.tag == MC + "Fallback"]:
+        fallback.getparent().remove(fallback)
+    for box in [e for e in found if e.tag == W + "txbxContent" and in_tree(e, body)]:
+        host = next(box.iterancestors(W + "p"), None)
+        if host is not None:
+            for block in list(box):
+                host.addprevious(block)
+            box.getparent().remove(box)
 
 
-def has_boxes(p) -> bool:
-    return next(p.iter(*BOXED), None) is not None
+def in_tree(element, root) -> bool:
+    """Whether an element still hangs under `root` (not inside a removed fallback)."""
+    return any(ancestor is root for ancestor in element.iterancestors())
 
 
 def paragraph_text(p, numbering: Numbering) -> str:
-    """A w:p's label and its runs' text (hyperlinks and insertions included, deleted text and its
-    text boxes not); a label the text already types ("一、" typed into a numbered paragraph) once."""
-    boxed = has_boxes(p)
-    text = "".join(RUN_TEXT[e.tag] or e.text or "" for e in p.iter(*RUN_TEXT) if not boxed or outside_boxes(e, p))
-    label, typed = numbering.label(p).strip(), text.lstrip()
-    return text if label and typed.startswith(label) and not typed[len(label):][:1].isdigit() else label + text
+    """A w:p's label and its runs' text (hyperlinks and insertions included, deleted text not); a
+    label the text already types ("一、" typed into a numbered paragraph) once."""
+    text = "".join(RUN_TEXT[e.tag] or e.text or "" for e in p.iter(*RUN_TEXT))
+    label = numbering.label(p).strip()
+    if not label:
+        return text
+    typed = text.lstrip()
+    return text if typed.startswith(label) and not typed[len(label):][:1].isdigit() else label + text
 
 
 def span(tc, tag: str, default: str | None = None) -> str | None:
@@ -238,8 +243,7 @@ def table_grid(tbl, numbering: Numbering) -> list[list[str]]:
 
 def blocks(body):
     """The body's paragraphs and tables in order, through content controls (w:sdt) and one-column
-    layout tables; the text boxes anchored in a paragraph (an issuer mark, a 版记 drawn in a box)
-    before it, each once."""
+    layout tables."""
     for child in body:
         if child.tag == W + "sdt":
             content = child.find(W + "sdtContent")
@@ -249,10 +253,6 @@ def blocks(body):
                 for tc in cell.iterchildren(W + "tc"):
                     yield from blocks(tc)
         elif child.tag in (W + "p", W + "tbl"):
-            if child.tag == W + "p" and has_boxes(child):
-                for box in child.iter(W + "txbxContent"):
-                    if outside_boxes(box, child):
-                        yield from blocks(box)
             yield child
 
 
@@ -274,6 +274,8 @@ def read_docx(path: Path, options: ReadOptions) -> SourceText:
     package = open_package(path, open_docx, "E611", "E612")
     numbering = Numbering(package)
     body = package.document.find(W + "body")
+    if body is not None:
+        lift_text_boxes(body)
     texts: list[tuple[str, tuple]] = []
     for block in blocks(body if body is not None else ()):
         if block.tag == W + "tbl":

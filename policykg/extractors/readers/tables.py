@@ -33,7 +33,7 @@ class Columns(Model):
 
 
 def clean_cell(cell: str | None) -> str:
-    return re.sub(r"\s+", "", cell or "")
+    return "".join(cell.split()) if cell else ""
 
 
 def names(cell: str, word: str) -> bool:
@@ -42,9 +42,22 @@ def names(cell: str, word: str) -> bool:
     return cell == word or (cell.startswith(word) and (len(word) > 2 or cell[len(word)] in "（(［[【"))
 
 
+def by_start() -> dict[str, list[tuple[str, str]]]:
+    """(role, word) of the header words by their first two characters (every word has two or more),
+    in the order of HEADERS: a cell is compared with the few words it may name."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for role, words in HEADERS.items():
+        for word in words:
+            found.setdefault(word[:2], []).append((role, word))
+    return found
+
+
+CANDIDATES = by_start()
+
+
 def role_of(cell: str) -> str | None:
-    """The role a header cell names, if any."""
-    return next((role for role, words in HEADERS.items() if cell and any(names(cell, w) for w in words)), None)
+    """The role a header cell names, if any (the first role listing a word it names)."""
+    return next((role for role, word in CANDIDATES.get(cell[:2], ()) if names(cell, word)), None)
 
 
 def recognise(header: list[str | None]) -> Columns | None:
@@ -99,14 +112,19 @@ def typed_row(columns: Columns, cells: list[str]) -> Row:
     """A row's text ("3.任务…") and its cells by column role (a cell merged across columns once); a
     heading row ("一" or "（一）" as its number, no unit nor time) as the heading's plain text."""
     get = lambda i: cells[i] if i is not None and i < len(cells) else ""  # noqa: E731
-    heading = HEADING_NUMBER.match(get(columns.number))
+    number = NUMBER.match(get(columns.number))
+    heading = None if number else HEADING_NUMBER.match(get(columns.number))
     if heading and not any(get(i) for i in (columns.lead, *columns.co, columns.time)):
         numeral, bracketed = heading.groups()
         return (f"{numeral}、" if numeral else bracketed) + get(columns.task), ()
     roles = [(ColumnRole.number, columns.number), (ColumnRole.task, columns.task), (ColumnRole.lead, columns.lead),
              *((ColumnRole.co, i) for i in columns.co), (ColumnRole.time, columns.time)]
-    typed = tuple(dict.fromkeys(Cell(role=role, text=get(i)) for role, i in roles if i is not None and get(i)))
-    number = NUMBER.match(get(columns.number))
+    pairs: list[tuple[ColumnRole, str]] = []
+    for role, i in roles:
+        text = get(i)
+        if text and (not pairs or pairs[-1] != (role, text)):  # a cell merged across columns once
+            pairs.append((role, text))
+    typed = tuple(Cell(role=role, text=text) for role, text in pairs)
     label = f"{number.group(1)}." if number else ""
     return f"{label}{get(columns.task)}", typed
 
@@ -221,7 +239,7 @@ def body_lines(columns: Columns, table: list[list[str | None]], rows: list[list[
     body = TaskRows(columns, headers)
     index = first
     while index < len(rows):
-        found = header_of(rows[index:]) if recognise(rows[index]) and rows[index] not in body.headers else None
+        found = header_of(rows[index:]) if labels_only(rows[index]) and rows[index] not in body.headers else None
         if found:
             body.release()
             body = TaskRows(found[0], rows[index:index + found[1]], body.out)
@@ -231,6 +249,15 @@ def body_lines(columns: Columns, table: list[list[str | None]], rows: list[list[
         index += 1
     body.release()
     return body.out
+
+
+MAX_HEADER_CHARS = 20
+
+
+def labels_only(row: list[str]) -> bool:
+    """Whether a row may be a task-table header: short cells (a task row holds a task's text), a
+    header among them."""
+    return all(len(cell) <= MAX_HEADER_CHARS for cell in row) and recognise(row) is not None
 
 
 class TaskRows:
@@ -257,7 +284,7 @@ class TaskRows:
         if section:
             self.out.append((index, plain_row(row), ()))
             return
-        if group_text(self.columns, row) not in ("", self.group):
+        if self.columns.groups and group_text(self.columns, row) not in ("", self.group):
             self.group = group_text(self.columns, row)
             self.out.append((index, self.group, ()))
         self.held = index, cells
@@ -270,8 +297,9 @@ class TaskRows:
 
 def same_task(columns: Columns, row: list[str], other: list[str]) -> bool:
     """Whether two rows hold one numbered task (its number and text merged down over both)."""
-    cell = lambda r, i: r[i] if i is not None and i < len(r) else ""  # noqa: E731
-    return bool(cell(row, columns.number)) and all(cell(row, i) == cell(other, i) for i in (columns.number, columns.task))
+    number, task = columns.number, columns.task
+    return (number is not None and number < len(row) == len(other) and bool(row[number])
+            and row[number] == other[number] and task < len(row) and row[task] == other[task])
 
 
 def joined(columns: Columns, row: list[str], other: list[str]) -> list[str]:
