@@ -164,7 +164,9 @@ class Numbering:
     def label(self, p) -> str:
         """The label Word shows before paragraph `p` (a w:p element), counting it."""
         ppr = p.find(W + "pPr")
-        numpr = ppr.find(W + "numPr") if ppr is not None else None
+        if ppr is None or not self.levels:  # no properties (no numbering, own or by style), or no lists
+            return ""
+        numpr = ppr.find(W + "numPr")
         style_num, style_lvl = self.style_numbering(val(ppr, "pStyle"))
         num_id = val(numpr, "numId") or style_num
         ilvl = int(val(numpr, "ilvl") or style_lvl or 0)
