@@ -11,9 +11,10 @@ import re
 
 from policykg.lexicon.brackets import split_top_level
 from policykg.lexicon.organs import HEAD_ONLY, ORGAN_LAST_CHARS, PLACE_ONLY
+from policykg.lexicon.roles import BY_FUNCTION
 
 SEPARATORS = "、，,；;"
-TRAILING_NOISE = re.compile(r"(等|等单位|等部门|分别|按职责分工|负责|共同)+$")
+TRAILING_NOISE = re.compile(rf"(等|等单位|等部门|分别|{BY_FUNCTION}|负责|共同)+$")
 LEADING_NOISE = re.compile(r"^(由|请|和|及|以及)")
 
 
