@@ -123,6 +123,10 @@ def test_other_fields_end_the_unit_list(text, leads, co, time_limit):
     ("〔牵头单位：市交通局、市公安局等部门按照职能负责；责任单位：各县人民政府〕", [["市交通局", "市公安局"]],
      [["各县人民政府"]]),
     ("（责任单位：市卫健委、市医保局按照职责分工配合）", [[]], [["市卫健委", "市医保局"]]),
+    # a lead word closing a clause makes every unit of the clause lead; one inside the list only its own
+    ("（责任单位：市财政局、市税务局牵头，市直有关部门按职责分工负责）", [["市财政局", "市税务局"]], [["市直有关部门"]]),
+    ("（责任单位：区商务局、区文旅局牵头；各街道配合）", [["区商务局", "区文旅局"]], [["各街道"]]),
+    ("（责任单位：市财政局牵头、市税务局，各区人民政府）", [["市财政局"]], [["市税务局", "各区人民政府"]]),
     # a quoted name keeps the 、 inside its quotes
     ("（牵头单位：市市场监管局，责任单位：“双随机、一公开”联席会议成员单位，各区人民政府）", [["市市场监管局"]],
      [["“双随机、一公开”联席会议成员单位", "各区人民政府"]]),
@@ -141,3 +145,18 @@ def test_role_words_and_quotes_in_unit_lists(text, leads, co):
 ])
 def test_a_measure_opening_with_a_verb_is_not_an_annotation(sentence, found):
     assert bool(find_annotations(sentence)) is found
+
+
+@pytest.mark.parametrize("lines,co", [
+    # a field line broken after "…等相关部门" + "按职责分工，…" goes on (the role words do not end the list) up to a sentence
+    ("责任单位：市民政局、市卫健委等相关部门\n按职责分工，各区人民政府\n加快推进养老服务体系建设，提升服务水平。",
+     ["市民政局", "市卫健委", "相关部门", "各区人民政府"]),
+    ("责任单位：区人社局、区医保局\n按照职能分工负责，各街道办事处\n切实抓好各项任务落实。",
+     ["区人社局", "区医保局", "各街道办事处"]),
+])
+def test_a_field_goes_on_past_role_words_at_a_line_start(lines, co):
+    parts = lines.split("\n")
+    text = "".join(parts)
+    breaks = tuple(len("".join(parts[:i])) for i in range(1, len(parts)))
+    found = find_annotations(text, Conventions(), breaks)
+    assert [u.mention for a in found for u in a.units] == co

@@ -114,6 +114,9 @@ def test_a_comma_convention_with_a_collective_and_a_sentence_end_inside_the_list
     ("市应急管理局于6月底前完成风险评估。", ["市应急管理局"]),
     ("区应急指挥中心要定期组织演练。", ["区应急指挥中心"]),
     ("各区应于年底前完成排查。", ["各区"]),
+    # 牵头单位 / 负责人 are nouns: "各牵头单位" is the actor, not "各"
+    ("请各牵头单位于3月10日前报送进展。", ["各牵头单位"]),
+    ("各责任单位负责人要于每月5日前报送。", ["各责任单位负责人"]),
 ])
 def test_the_actor_a_sentence_starts_with(sentence, actors):
     assert [u.mention for u in find_actors(sentence)] == actors

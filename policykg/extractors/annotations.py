@@ -80,10 +80,12 @@ def split_joined(name: str) -> list[str]:
 
 
 def mentions(value: str, role: Role) -> list[UnitMention]:
-    """Units of a list, each with `role` unless its own role word says otherwise ("A牵头、B")."""
+    """Units of a list, each with `role` unless a role word says otherwise: its own ("A牵头、B"), or
+    one closing its clause ("A、B牵头，C按职责分工负责": A and B lead)."""
     out = []
-    for unit in split_units(value):
-        own = Role.lead if LEAD_TAIL.search(unit) else role
+    clauses = split_top_level(value, "，,；;")
+    for clause, unit in ((c, u) for c in clauses for u in split_units(c)):
+        own = Role.lead if LEAD_TAIL.search(unit) or LEAD_TAIL.search(clause) else role
         unit = ROLE_TAIL.sub("", unit)  # "市直各部门落实", "B等部门按照职能负责": the role words are not the name
         out += [UnitMention(mention=u, role=own) for u in split_joined(unit) if u]
     return out
@@ -174,7 +176,8 @@ def item_across(text: str, position: int, stop: int) -> str:
 
 
 def value_like(item: str) -> bool:
-    return (unit_like(item) or bool(TIME_CLAUSE.search(item))) and not SENTENCE_WORDS.search(item)
+    """A unit name (its role words aside: "…等相关部门按职责分工") or a time clause, not a sentence."""
+    return (unit_like(ROLE_TAIL.sub("", item)) or bool(TIME_CLAUSE.search(item))) and not SENTENCE_WORDS.search(item)
 
 
 def continues(text: str, position: int, next_break: int, stop: int) -> bool:
