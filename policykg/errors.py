@@ -20,7 +20,7 @@ class Errors:
     E204 = "corrupt or truncated PDF ({reason})"
     E205 = "the PDF has no text"
     E206 = "scanned pages without text: OCR found none"
-    E207 = "scanned pages need OCR, and its engine is not installed (rapidocr-onnxruntime, Python < 3.13)"
+    E207 = "scanned pages need OCR, and its engine is not installed (rapidocr-openvino, Python < 3.13)"
     E301 = "not set: export NEO4J_URI=neo4j://HOST:7687 (and NEO4J_USERNAME, NEO4J_PASSWORD)"
     E302 = ("NEO4J_URI is not a Neo4j address: expected neo4j://HOST:PORT (or neo4j+s, bolt, bolt+s) without a "
             "user or password (those go in NEO4J_USERNAME and NEO4J_PASSWORD)")

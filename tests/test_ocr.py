@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-pytest.importorskip("rapidocr_onnxruntime")
+pytest.importorskip("rapidocr_openvino")
 import pdfgen  # noqa: E402
 from test_pdf import lines_of, only, run_cli, task_fields  # noqa: E402
 
@@ -120,3 +120,26 @@ def test_picture_without_text_is_reported_and_the_others_extracted(tmp_path, pla
     assert f"[{code}]" in said and bad.name in said and words in said
     titles = [json.loads(line)["title"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert titles == ["进一步优化营商环境推进项目审批提速增效工作方案"]
+
+
+def test_scans_beside_ruled_pages_read_the_same_in_parallel(tmp_path, plan):
+    """A volume of a long task table (pdfplumber's pages, sent to other processes with jobs=2) and a
+    scanned plan (read by OCR in this process after them) gives the same lines either way, in page
+    order, the scan's lines with their confidence."""
+    import pypdfium2
+
+    rows = [[str(n), f"第{n}项重点任务：推行工业用地标准地供应。", "市规划自然资源局", "市经信局", "2023年6月底前"]
+            for n in range(1, 400)]
+    table = pdfgen.task_table(tmp_path / "table.pdf", title="工作要点", intro=["为深入贯彻党的二十大精神。"],
+                              header=["序号", "重点任务", "牵头单位", "责任单位", "完成时限"], rows=rows)
+    volume = pypdfium2.PdfDocument.new()
+    for part in (table, plan["scan"]):
+        volume.import_pages(pypdfium2.PdfDocument(part))
+    volume.save(tmp_path / "volume.pdf")
+    serial = read_pdf(tmp_path / "volume.pdf", ReadOptions(jobs=1)).lines
+    assert read_pdf(tmp_path / "volume.pdf", ReadOptions(jobs=2)).lines == serial
+    last = max(line.page for line in serial)
+    scanned = [line for line in serial if line.page == last]
+    assert scanned and all(line.confidence is not None for line in scanned)
+    assert all(line.confidence is None for line in serial if line.page < last)
+    assert [line.page for line in serial] == sorted(line.page for line in serial)

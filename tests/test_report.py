@@ -209,6 +209,18 @@ def test_every_month_is_on_the_axes(corpus_report):
     assert heat["months"] == every_month(set(heat["months"])) and len(heat["months"]) > 12
 
 
+def test_rankings_hold_single_bodies_and_items_keep_collective_owners(corpus_db, corpus_report):
+    with EmbeddedReader(corpus_db) as reader:
+        data = read(reader)
+    collectives = {a["name"] for a in data.agencies if a["is_group"]}
+    assert len(collectives) > 20
+    ranked = {r["agency"] for r in corpus_report.overdue_by_agency}
+    assert ranked and not ranked & collectives
+    assert corpus_report.heatmap["agencies"] and not set(corpus_report.heatmap["agencies"]) & collectives
+    owners = {o for i in corpus_report.check("overdue").items for o in i.details["owners"]}
+    assert owners & collectives  # a collective still owes its tasks
+
+
 def test_report_md_shows_each_item_with_its_task_owners_deadline_and_source(corpus_report):
     text = render_md(corpus_report)
     assert text.startswith("# 政策文件任务督查督办报告") and "## 牵头单位排名" in text

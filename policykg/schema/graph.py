@@ -20,6 +20,7 @@ class NodeType:
     properties: dict[str, str]
     description: str = ""
     merged: tuple[str, ...] = ()  # list properties a load unions with what the store already holds
+    owned: bool = False  # written and replaced with the one document that holds it; else shared by documents
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ NODES: tuple[NodeType, ...] = (
         "enclosed_titles": STRING_LIST, "merge_conflicts": STRING_LIST, "caption": STRING,
         "unresolved_units": STRING_LIST},
         "A policy document; stub=true for one cited but not in the corpus; unresolved_units: issuer or 主送 text "
-        "that names no body"),
+        "that names no body", owned=True),
     NodeType("Agency", "agency_id", {
         "agency_id": STRING, "name": STRING, "jurisdiction": STRING, "level": STRING, "is_group": BOOLEAN,
         "aliases": STRING_LIST, "mentions": STRING_LIST},
@@ -54,10 +55,10 @@ NODES: tuple[NodeType, ...] = (
         "unresolved_units": STRING_LIST},
         "An obligation: a measure or a sentence that assigns work. deadlines: its completion deadlines and "
         "target years, with their kinds and clauses (parallel lists); due_date: its last completion deadline; "
-        "unresolved_units: unit text that names no body"),
+        "unresolved_units: unit text that names no body", owned=True),
     NodeType("Target", "target_id", {
         "target_id": STRING, "value": FLOAT, "unit": STRING, "comparator": STRING, "text": STRING},
-        "A quantitative target of a task"),
+        "A quantitative target of a task", owned=True),
 )
 
 RELS: tuple[RelType, ...] = (

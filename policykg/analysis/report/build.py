@@ -41,10 +41,11 @@ def due_per_month(data: ReportData) -> list[dict]:
 
 
 def heatmap(data: ReportData) -> dict:
-    """Tasks due per agency (the busiest) and month, every month of their span."""
-    due = due_months(data)
+    """Tasks due per single body (the busiest; collectives left out) and month, every month of their
+    span."""
+    due, collective = due_months(data), checks.groups(data)
     cells: dict[str, Counter] = defaultdict(Counter)
-    for row in data.leads + data.co:
+    for row in (r for r in data.leads + data.co if r["agency_id"] not in collective):
         for month in due.get(row["task_id"], ()):
             cells[row["agency"]][month] += 1
     busiest = sorted(cells, key=lambda a: (-sum(cells[a].values()), a))[:HEATMAP_AGENCIES]

@@ -29,6 +29,11 @@ def titled(name: str, lang: str, severity: str, items: list[Item], warn_days: in
     return Check(name=name, title=title, description=description, severity=severity, items=items)
 
 
+def groups(data: ReportData) -> set[str]:
+    """Agency ids of collectives (各县（市、区）人民政府, 市直有关部门): owners in items, never ranked."""
+    return {a["agency_id"] for a in data.agencies if a["is_group"]}
+
+
 def owners(data: ReportData) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = defaultdict(list)
     for role, rows in (("lead", data.leads), ("co", data.co)):
@@ -93,10 +98,11 @@ def status(due: dt.date, as_of: dt.date, warn_days: int) -> str:
 
 def overdue(data: ReportData, as_of: dt.date, warn_days: int, lang: str) -> tuple[Check, list[dict]]:
     """Clauses overdue (red) or due within warn_days (yellow), each with its own text, and the
-    responsible units ranked by their tasks' worst light: leads, or the co units of a task without one.
+    single responsible bodies ranked by their tasks' worst light: leads, or the co units of a task
+    without one (collectives are not ranked).
 
     Only completion deadlines count; one before the issue date is impossible, not overdue."""
-    owned = owners(data)
+    owned, collective = owners(data), groups(data)
     items, per_agency = [], defaultdict(Counter)
     for t in data.tasks:
         if t["ongoing"]:
@@ -116,7 +122,7 @@ def overdue(data: ReportData, as_of: dt.date, warn_days: int, lang: str) -> tupl
         if lights:
             worst = min(lights, key=["red", "yellow", "green"].index)
             leads = [o for o in owned[t["task_id"]] if o["role"] == "lead"] or owned[t["task_id"]]
-            for name in {o["agency"] for o in leads}:
+            for name in {o["agency"] for o in leads if o["agency_id"] not in collective}:
                 per_agency[name][worst] += 1
     items.sort(key=lambda i: (i.severity != "red", i.details["due_date"], i.key))
     ranking = sorted(({"agency": name, **{c: n[c] for c in ("red", "yellow", "green")}}

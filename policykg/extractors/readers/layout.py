@@ -87,6 +87,7 @@ def render(pages: list[list[Item]], numbers: list[int]) -> list[Line]:
     running = furniture(pages)
     reader = TableReader()
     out: list[Line] = []
+    held = None  # the page on which the row the reader holds (which the next page may continue) began
 
     def emit(rows, page: int, box: Box | None) -> None:
         out.extend(Line(text=text, cells=cells, line_no=len(out) + 1, page=page, bbox=box) for text, cells in rows)
@@ -96,13 +97,18 @@ def render(pages: list[list[Item]], numbers: list[int]) -> list[Line]:
         edges = {texts[0], texts[-1]} if texts else set()
         for index, item in enumerate(items):
             if isinstance(item.content, list):
-                emit(reader.rows_of(item.content), number, item.box)
+                holding = reader.pending is not None
+                rows = reader.rows_of(item.content)
+                if holding and rows:  # the held row, completed here, began on an earlier page
+                    emit(rows[:1], held, None)
+                emit(rows[1:] if holding else rows, number, item.box)
+                held = number if rows or not holding else held
                 continue
             text = item.content.strip()
             if not text or PAGE_NUMBER_LINE.match(text) or (index in edges and squeezed(text) in running):
                 continue
-            emit(reader.flush(), number, None)
+            emit(reader.flush(), held, None)
             out.append(Line(text=text, line_no=len(out) + 1, page=number, bbox=item.box,
                             confidence=item.confidence))
-    emit(reader.flush(), numbers[-1] if numbers else None, None)
+    emit(reader.flush(), held, None)
     return out

@@ -165,10 +165,12 @@ def readings(path: Path, password: str | None, ocr: str) -> list[PageReading]:
 
 
 def batches(pages: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Slow pages in batches of about equal work: PAGES_PER_CHUNK pdfplumber pages, or one OCR page."""
+    """pdfplumber's pages in batches of PAGES_PER_CHUNK, then the OCR pages as one batch (the OCR
+    engine spreads one page over every CPU itself)."""
     plumbed = [page for page in pages if page[1] == "plumber"]
+    scanned = [page for page in pages if page[1] == "ocr"]
     return [plumbed[a:a + PAGES_PER_CHUNK] for a in range(0, len(plumbed), PAGES_PER_CHUNK)] + \
-        [[page] for page in pages if page[1] == "ocr"]
+        ([scanned] if scanned else [])
 
 
 def check_glyphs(text: str, path: str) -> None:
@@ -179,17 +181,20 @@ def check_glyphs(text: str, path: str) -> None:
 
 def read_pdf(path: Path, options: ReadOptions) -> SourceText:
     """A PDF's lines; coded errors for encrypted, damaged and textless files. Pages that pdfplumber
-    or OCR reads go in batches to `jobs` processes when jobs > 1; tables are still joined across
-    pages."""
+    reads go in batches to `jobs` processes when jobs > 1, OCR pages are read here (the engine uses
+    every CPU); tables are still joined across pages."""
     pages = readings(path, options.password, options.ocr)
     work = batches([(i, page.way) for i, page in enumerate(pages) if page.items is None])
-    if options.jobs > 1 and len(work) > 1:
+    plumbed = [batch for batch in work if batch[0][1] == "plumber"]
+    if options.jobs > 1 and len(plumbed) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            done = list(pool.map(slow_pages, *zip(*[(path, options.password, batch) for batch in work])))
+            done = list(pool.map(slow_pages, *zip(*[(path, options.password, batch) for batch in plumbed])))
+        work = [batch for batch in work if batch[0][1] == "ocr"]
     else:
-        done = [slow_pages(path, options.password, batch) for batch in work]
+        done = []
+    done += [slow_pages(path, options.password, batch) for batch in work]
     read = {index: items for part in done for index, items in part.items()}
     lines = render([page.items if page.items is not None else read[i] for i, page in enumerate(pages)],
                    list(range(1, len(pages) + 1)))

@@ -19,8 +19,6 @@ from policykg.schema.graph import NODE_BY_LABEL, stored
 
 BATCH_DOCUMENTS = 200
 BATCH_ROWS = 10_000
-SHARED_LABELS = ("Jurisdiction", "Agency")
-OWNED_LABELS = ("Document", "Task", "Target")
 SHARED = -1  # the batch index of shared nodes
 EdgeKey = tuple[str, str, str]  # relationship type, from label, to label
 
@@ -143,10 +141,10 @@ def batch_of_nodes(graph: GraphData, batch_documents: int) -> dict[tuple[str, st
     batch = {doc: index // batch_documents for index, doc in enumerate(real)}
     where = {}
     for label, rows in graph.nodes.items():
-        key = NODE_BY_LABEL[label].key
+        node = NODE_BY_LABEL[label]
         for row in rows:
-            own = row[key] if label == "Document" else owner.get(row[key])
-            where[(label, row[key])] = batch.get(own, SHARED) if label in OWNED_LABELS else SHARED
+            own = row[node.key] if label == "Document" else owner.get(row[node.key])
+            where[(label, row[node.key])] = batch.get(own, SHARED) if node.owned else SHARED
     return where
 
 
