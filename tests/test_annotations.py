@@ -160,3 +160,13 @@ def test_a_field_goes_on_past_role_words_at_a_line_start(lines, co):
     breaks = tuple(len("".join(parts[:i])) for i in range(1, len(parts)))
     found = find_annotations(text, Conventions(), breaks)
     assert [u.mention for a in found for u in a.units] == co
+
+
+@pytest.mark.parametrize("text,units", [
+    # a title's status note in brackets is no unit list, though 行 ends a bank's name
+    ("落实某市公共数据管理办法（试行）。", []),
+    ("执行企业信用修复工作规程（暂行）。", []),
+    ("推进数字人民币试点。（人民银行某市中心支行）", ["人民银行某市中心支行"]),
+])
+def test_a_status_note_is_not_a_unit(text, units):
+    assert [u.mention for a in find_annotations(text) for u in a.units] == units

@@ -120,3 +120,10 @@ def test_a_comma_convention_with_a_collective_and_a_sentence_end_inside_the_list
 ])
 def test_the_actor_a_sentence_starts_with(sentence, actors):
     assert [u.mention for u in find_actors(sentence)] == actors
+
+
+def test_a_plan_title_and_a_signature_date_are_no_tasks():
+    # the enclosed plan's title names a place and a year with an aim, yet it assigns nothing
+    body = "某市人民政府办公室\n2023年3月1日\n某市2024年实现“一网通办”全覆盖工作方案\n为提升服务效能，制定本方案。\n" \
+           "1.推行集成服务。（市政务办）\n2.深化“一件事一次办”改革，推动高频事项集成办理，提升办事便利度。（市大数据局）\n"
+    assert tasks_of(body) == [("推行集成服务", [], ["市政务办"]), ("深化“一件事一次", [], ["市大数据局"])]

@@ -20,7 +20,7 @@ from policykg.lexicon.organs import ORGAN_END, PLACE_ONLY
 from policykg.lexicon.regex import alternation
 from policykg.lexicon.roles import (
     ACTION_START, ALL_KEYS, COMMA_LEAD, CONVENTION_NOTE, FIRST_LEAD, KEY, LEAD_KEYS, OTHER_KEY, ROLE_TAIL, STANDING,
-    STANDING_AHEAD, TIME_CLAUSE, TIME_KEYS, WITH,
+    STANDING_AHEAD, STATUS_NOTE, TIME_CLAUSE, TIME_KEYS, WITH,
 )
 from policykg.lexicon.sentences import SENTENCE
 from policykg.schema import Role, UnitMention
@@ -229,7 +229,7 @@ def field_lines(text: str, taken: Taken, rules: Conventions,
 def unit_like(name: str) -> bool:
     """A body (…局, …委, …中心), a collective (各…) or a place standing for its government (开发区);
     a qualifier in brackets after the name does not count ("市直有关部门（单位）", "市住建局（人防办）")."""
-    if not 2 <= len(name) <= 40 or ACTION_START.match(name):
+    if not 2 <= len(name) <= 40 or ACTION_START.match(name) or STATUS_NOTE.match(name):
         return False
     base = QUALIFIER.sub("", name)
     return bool(ORGAN_END.search(base)) or name.startswith("各") or bool(PLACE_ONLY.match(name))

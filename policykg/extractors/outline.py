@@ -95,6 +95,9 @@ def standalone_date(text: str, following: str) -> bool:
     return bool(DATE_LINE.match(text) or CN_DATE.fullmatch(text)) and not DATE_GOES_ON.match(following)
 
 
+# the kinds of blocks that stand apart from the outline: they hold no obligation
+STANDALONE_TITLE, STANDALONE_DATE = "title", "date"
+STANDALONE = (STANDALONE_TITLE, STANDALONE_DATE)
 SENTENCE_END = re.compile(r"[。！？；;]$")
 JOINS_ON = re.compile(r"^(?:和|及|与|或|并|等|以及)")  # "…目录清单" + "和…名单": a list going on, not a title
 OBLIGATION = re.compile(r"要|应当|必须|须")
@@ -158,7 +161,11 @@ class _Builder:
         self.open("", "", first, first_text)
         for source, part in rest:
             self.add(source, part)
-        self.current["heading"] = True
+        self.standalone(STANDALONE_TITLE)
+
+    def standalone(self, kind: str) -> None:
+        """Close the block as a heading of its own kind (a title, a signature date), under no label."""
+        self.current.update(heading=True, kind=kind)
         self.close()
 
     def close(self) -> None:
@@ -192,8 +199,7 @@ def outline(lines: tuple[Line, ...]) -> list[Block]:
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         if not found and not pending_marker and standalone_date(text, following):
             build.open("", "", line, text)
-            build.current["heading"] = True
-            build.close()
+            build.standalone(STANDALONE_DATE)
             continue
         if not found and not pending_marker:
             current = build.current or {"kind": "", "parts": []}

@@ -28,6 +28,8 @@ CO_WORDS = ("配合", "参与", "协同", "协助", "按职责分工负责", "�
 BY_FUNCTION = r"(?:按照?|根据|依据)(?:各自)?(?:职责|职能)(?:分工)?"
 ROLE_TAIL = re.compile(rf"({BY_FUNCTION}|分工|分别|共同|牵头|配合|参与|协同|协助|负责|落实|实施|推进|等)+$")
 # a verb that opens a measure ("强化部门协同", "加强…"): a name never starts with one
+# a title's status note ("（试行）", "（暂行）"): a verb in 行, not a bank
+STATUS_NOTE = re.compile(r"^(?:试行|暂行|施行|执行|运行|实行|推行|先行|修订|修正)$")
 ACTION_START = re.compile(r"^(?:强化|加强|完善|健全|深化|推进|推动|加快|提升|提高|建立|开展|实施|做好|落实|促进|鼓励|支持|探索)")
 WITH = "会同"  # "A会同B负责": A leads, B co-owns
 # what a time clause holds: a date, a period or an ongoing word
