@@ -90,6 +90,8 @@ PREAMBLE = "为推动文化和旅游深度融合发展，结合本市实际，�
     # a title on one line after the date, in Chinese numerals too
     (f"现印发给你们。\n二〇二三年九月一日\n全区招商引资考核办法\n{PREAMBLE}",
      [(False, "现印发给你们。"), (True, "二〇二三年九月一日"), (True, "全区招商引资考核办法"), (False, PREAMBLE)]),
+    (f"请认真贯彻执行。\n2023年4月3日\n全市营商环境八大举措\n{PREAMBLE}",
+     [(False, "请认真贯彻执行。"), (True, "2023年4月3日"), (True, "全市营商环境八大举措"), (False, PREAMBLE)]),
     # a date inside a sentence, a list going on after "…清单", an obligation ending in "方案" stay running text
     (f"各区于\n2024年3月31日\n前报送材料。{PREAMBLE}", [(False, f"各区于2024年3月31日前报送材料。{PREAMBLE}")]),
     (f"完成评估。\n公布收费目录清单\n和收费单位名单，接受监督。{PREAMBLE}",

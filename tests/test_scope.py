@@ -117,6 +117,7 @@ def test_a_comma_convention_with_a_collective_and_a_sentence_end_inside_the_list
     # 牵头单位 / 负责人 are nouns: "各牵头单位" is the actor, not "各"
     ("请各牵头单位于3月10日前报送进展。", ["各牵头单位"]),
     ("各责任单位负责人要于每月5日前报送。", ["各责任单位负责人"]),
+    ("请各责任部门自2024年1月起每月10日前报送进展。", ["各责任部门"]),  # a time phrase ends the actor
 ])
 def test_the_actor_a_sentence_starts_with(sentence, actors):
     assert [u.mention for u in find_actors(sentence)] == actors

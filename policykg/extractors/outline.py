@@ -101,6 +101,7 @@ STANDALONE = (STANDALONE_TITLE, STANDALONE_DATE)
 SENTENCE_END = re.compile(r"[。！？；;]$")
 JOINS_ON = re.compile(r"^(?:和|及|与|或|并|等|以及)")  # "…目录清单" + "和…名单": a list going on, not a title
 OBLIGATION = re.compile(r"要|应当|必须|须")
+PLAN_END = re.compile(r"举措$")  # "…八大举措": a plan word of compilations, beside the 文种 words of complete titles
 MAX_TITLE_LINES = 3
 
 
@@ -114,7 +115,7 @@ def title_lines(parts: list[str], text: str, following: str, width: int) -> int:
         title = "".join(lines)
         if any(HEADING_PUNCT.search(t) or len(t) >= width for t in lines):
             return 0
-        if (SENTENCE_END.search(before) and complete_title(title) and not OBLIGATION.search(title)
+        if (SENTENCE_END.search(before) and (complete_title(title) or PLAN_END.search(title)) and not OBLIGATION.search(title)
                 and not CONTINUATION.match(following) and not JOINS_ON.match(following)):
             return count + 1
     return 0
