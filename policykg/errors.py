@@ -10,7 +10,6 @@ class Errors:
     E005 = "cannot read file: {reason}"
     E006 = "unsupported file type '{suffix}' (readable: {known})"
     E007 = "no such file or folder"
-    E008 = "'{suffix}' files cannot be read directly: {advice}"
     E009 = "not a regular file (a FIFO, socket or device): not read"
     E010 = "broken symbolic link (dangling, or a loop)"
     E100 = "failed to parse document: {reason}"
@@ -48,6 +47,8 @@ class Errors:
     E612 = ("encrypted Word file, or an old binary .doc named .docx: save an unprotected .docx "
             "(libreoffice --headless --convert-to docx)")
     E613 = "the Word file has no text"
+    E614 = "corrupt or truncated Word 97–2003 (.doc/.wps) file ({reason})"
+    E615 = "encrypted Word file: save it without a password and read it again"
     E621 = "corrupt or truncated Excel workbook ({reason})"
     E622 = ("encrypted Excel workbook, or an old binary .xls named .xlsx: save an unprotected .xlsx "
             "(libreoffice --headless --convert-to xlsx)")

@@ -1,10 +1,15 @@
 """Real files of the formats analysts collect, written with the libraries that write them: a web page in
 the layout of a Chinese government site (python's own html escaping), Word (python-docx) and Excel
-(openpyxl). Shared by the tests and benchmarks/formats.py."""
+(openpyxl), and their Office 97–2003 binaries (.doc, .xls) saved by LibreOffice. Shared by the tests
+and benchmarks/formats.py."""
 from __future__ import annotations
 
+import shutil
+import subprocess
 from html import escape
 from pathlib import Path
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 SITE = "郑州市人民政府门户网站"
 METADATA_ROWS = [("索 引 号", "索引号", "主题分类", "主题分类"), ("发文机关", "发文机关", "成文日期", "成文日期"),
@@ -156,3 +161,10 @@ def ledger_sheet(sheet, titles: list[str], header: list[str], rows: list[list], 
             if end > k:
                 sheet.merge_cells(start_row=placed[k][0], start_column=c + 1, end_row=placed[end][0], end_column=c + 1)
             k = end + 1
+
+
+def saved_as(suffix: str, folder: Path, *files: Path) -> list[Path]:
+    """The files saved by LibreOffice in another format ("doc", "xls"), in one run, into `folder`."""
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to",
+                    suffix, "--outdir", str(folder), *map(str, files)], check=True, capture_output=True, timeout=300)
+    return [folder / f"{file.stem}.{suffix}" for file in files]

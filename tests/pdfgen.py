@@ -173,16 +173,30 @@ def unmapped_glyphs(path: Path, count: int = 200) -> Path:
     return path
 
 
-def scanned(path: Path, source: Path, dpi: int = 200) -> Path:
+def scanned(path: Path, source: Path, dpi: int = 200, skew: float = 0, noise: float = 0,
+            jpeg: int | None = None) -> Path:
     """A scan of a PDF: each page rendered to a grey picture and placed alone on a page of a new PDF
-    (no text layer)."""
+    (no text layer); a real scanner's faults on request: the sheet turned by `skew` degrees, grain
+    (Gaussian noise of that standard deviation) and JPEG compression at quality `jpeg`."""
+    import io
+
+    import numpy
     import pypdfium2
+    from PIL import Image
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen.canvas import Canvas
 
     canvas = Canvas(str(path), pagesize=A4)
+    grain = numpy.random.default_rng(0)
     for page in pypdfium2.PdfDocument(source):
-        picture = page.render(scale=dpi / 72, grayscale=True).to_pil()
+        picture = page.render(scale=dpi / 72, grayscale=True).to_pil().rotate(skew, fillcolor=255)
+        if noise:
+            pixels = numpy.asarray(picture, dtype=float) + grain.normal(0, noise, (picture.height, picture.width))
+            picture = Image.fromarray(pixels.clip(0, 255).astype("uint8"))
+        if jpeg:
+            encoded = io.BytesIO()
+            picture.save(encoded, "JPEG", quality=jpeg)
+            picture = Image.open(encoded)
         canvas.drawImage(ImageReader(picture), 0, 0, width=A4[0], height=A4[1])
         canvas.showPage()
     canvas.save()

@@ -38,9 +38,13 @@ def plan(tmp_path_factory):
     return {"lines": lines, "text": text, "pdf": pdf, "scan": pdfgen.scanned(folder / "scan.pdf", pdf)}
 
 
-def test_scanned_plan_reads_like_its_text(plan):
+@pytest.mark.parametrize("faults", [{}, {"dpi": 300, "skew": 1.0, "noise": 10, "jpeg": 60},
+                                    {"dpi": 150, "skew": -2.0, "noise": 20, "jpeg": 40}])
+def test_scanned_plan_reads_like_its_text(plan, faults, tmp_path):
+    """A clean scan, and scans of a sheet turned on the glass, grainy and JPEG-compressed."""
+    scan = pdfgen.scanned(tmp_path / "scan.pdf", plan["pdf"], **faults) if faults else plan["scan"]
     from_text = only(extract([plan["text"]], ner=False))
-    from_scan = only(extract([plan["scan"]], ner=False))
+    from_scan = only(extract([scan], ner=False))
     assert from_scan.title == from_text.title
     assert task_fields(from_scan) == task_fields(from_text) and len(from_text.tasks) >= 2
     for scanned, typed in zip(from_scan.tasks, from_text.tasks):

@@ -63,9 +63,10 @@ BAD = {
     "blank.xlsx": (lambda: excel_bytes(()), "E623", "no text"),
     "list.html": (lambda: NO_DOCUMENT.encode("utf-8"), "E610", "no document in the web page"),
     "empty.htm": (lambda: b"", "E001", "empty file"),
-    "notice.doc": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E008", "--convert-to docx"),
-    "notice.wps": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E008", "--convert-to docx"),
-    "ledger.xls": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E008", "--convert-to xlsx"),
+    "notice.doc": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E614", "corrupt or truncated Word 97"),
+    "notice.wps": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E614", "corrupt or truncated Word 97"),
+    "ledger.xls": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "E621", "corrupt or truncated Excel workbook"),
+    "locked.xls": (lambda: encrypted(excel_bytes()), "E622", "encrypted Excel workbook"),
 }
 
 

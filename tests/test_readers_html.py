@@ -133,3 +133,23 @@ def test_other_tables_stay_rows():
     items, _, _ = parse(f"<html><body><div id='content'>{PARAGRAPHS}{table}</div></body></html>", "page.html")
     assert [text for text, _ in items][2:] == ["指标\u3000目标值", "指标\u30002023年\u30002025年", "政务服务事项网上可办率\u300095%\u300098%",
                                                "各区县人民政府：", "现将方案印发给你们。"]
+
+
+@pytest.mark.parametrize("folder_name", ["通知_files", "通知.files"])
+def test_saved_complete_page_is_one_document(notice, tmp_path, folder_name):
+    """A browser's "save page, complete": the page, and beside it a folder of its scripts, styles and
+    framed pages of the site, which are not documents (no E610 for them, nothing extracted twice).
+    A folder so named without its page is read as usual."""
+    saved = tmp_path / "saved"
+    resources = saved / folder_name
+    resources.mkdir(parents=True)
+    formatgen.gov_page(saved / "通知.html", TITLE, FIELDS, notice, ATTACHMENTS)
+    (resources / "saved_resource.html").write_text(
+        "<html><body><ul><li><a href='/'>首页</a></li><li><a href='/zwgk'>政务公开</a></li></ul></body></html>",
+        encoding="utf-8")
+    (resources / "common.js").write_text("var siteId = 1;", encoding="utf-8")
+    formatgen.gov_page(resources / "copy.html", TITLE, FIELDS, notice, ATTACHMENTS)
+    result = extract([saved], ner=False)
+    assert not result.errors and [d.doc_number for d in result.documents] == ["郑政文〔2023〕62号"]
+    (saved / "通知.html").rename(saved / "other.txt")
+    assert len(extract([saved], ner=False).errors) == 1  # the framed page, now read as any file

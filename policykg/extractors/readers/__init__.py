@@ -6,6 +6,7 @@ function, so a format's library is imported only when a file of that type is rea
 """
 from __future__ import annotations
 
+import re
 import stat
 from importlib import import_module
 from pathlib import Path
@@ -35,22 +36,17 @@ READERS: dict[str, str] = {
     ".shtml": "policykg.extractors.readers.html:read_html",
     ".xhtml": "policykg.extractors.readers.html:read_html",
     ".docx": "policykg.extractors.readers.docx:read_docx",
+    ".doc": "policykg.extractors.readers.msdoc:read_doc",
+    ".wps": "policykg.extractors.readers.msdoc:read_doc",
     ".xlsx": "policykg.extractors.readers.xlsx:read_xlsx",
     ".xlsm": "policykg.extractors.readers.xlsx:read_xlsx",
+    ".xls": "policykg.extractors.readers.xlsx:read_xlsx",
+    ".et": "policykg.extractors.readers.xlsx:read_xlsx",
     ".ofd": "policykg.extractors.readers.ofd:read_ofd",
 }
-# formats to convert before reading: suffix -> what to say
-CONVERT_FIRST: dict[str, str] = {
-    suffix: f"convert it to {target} first, e.g. `libreoffice --headless --convert-to {target[1:]} FILE`"
-    for suffix, target in ((".doc", ".docx"), (".wps", ".docx"), (".xls", ".xlsx"), (".et", ".xlsx"))
-}
-
-
 def reader_for(path: Path):
     """The reader function of a file's type; a coded error naming the file when there is none."""
     suffix = path.suffix.lower()
-    if suffix in CONVERT_FIRST:
-        raise PolicyKGError("E008", str(path), suffix=suffix, advice=CONVERT_FIRST[suffix])
     if suffix not in READERS:
         raise PolicyKGError("E006", str(path), suffix=path.suffix, known=", ".join(sorted(READERS)))
     module, _, function = READERS[suffix].partition(":")
@@ -76,17 +72,30 @@ def read_bytes(path: Path) -> bytes:
         raise PolicyKGError("E005", str(path), reason=exc.strerror or str(exc)) from None
 
 
+PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+RESOURCE_FOLDER = re.compile(r"(.+)[._]files$")  # a browser's "save page, complete": page.html + page_files/
+
+
+def page_resources(folder: Path) -> bool:
+    """Whether a folder holds the resources a browser saved beside a page (scripts, styles, framed
+    pages of the site): not documents."""
+    name = RESOURCE_FOLDER.match(folder.name)
+    return bool(name) and any((folder.parent / (name.group(1) + suffix)).exists() for suffix in PAGE_SUFFIXES)
+
+
 def discover(inputs: list[Path]) -> tuple[list[Path], list[PolicyKGError]]:
-    """Expand folders into their readable files (sorted); missing paths, dangling links and
-    symlink loops become errors naming the path."""
+    """Expand folders into their readable files (sorted), leaving out the resource folders of saved
+    web pages; missing paths, dangling links and symlink loops become errors naming the path."""
     files: list[Path] = []
     problems: list[PolicyKGError] = []
     for item in inputs:
         if item.is_dir():
             for path in sorted(item.rglob("*")):
+                if any(page_resources(item / folder) for folder in path.relative_to(item).parents[:-1]):
+                    continue
                 if path.is_symlink() and not path.exists():
                     problems.append(PolicyKGError("E010", str(path)))
-                elif path.is_file() and path.suffix.lower() in READERS.keys() | CONVERT_FIRST.keys():
+                elif path.is_file() and path.suffix.lower() in READERS:
                     files.append(path)
         elif item.exists():
             files.append(item)

@@ -4,6 +4,7 @@ CPU, same text): detected text pieces grouped into lines by position, each line 
 recogniser's lowest confidence among its pieces, boxes in page points."""
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from policykg.errors import PolicyKGError
@@ -23,17 +24,29 @@ def engine():
 
 
 def recognise(image, scale: float, path: str) -> list[Item]:
-    """Lines of an image (a numpy array, BGR) drawn at `scale` pixels per page point."""
+    """Lines of an image (a numpy array, BGR) drawn at `scale` pixels per page point, read square to
+    the text when the scan is skewed (boxes then in the turned-back page's points)."""
     try:
         found, _ = engine()(image)
     except ImportError:
         raise PolicyKGError("E207", path) from None
+    found = found or ()
+    turn = -skew([corners for corners, _, _ in found])
+    cos, sin = math.cos(turn), math.sin(turn)
     pieces = []
-    for corners, text, score in found or ():
-        xs, ys = [x for x, _ in corners], [y for _, y in corners]
-        box = (min(xs) / scale, min(ys) / scale, max(xs) / scale, max(ys) / scale)
-        pieces.append(Piece(box, text, round(float(score), 4)))
+    for corners, text, score in found:
+        xs = [(x * cos - y * sin) / scale for x, y in corners]
+        ys = [(x * sin + y * cos) / scale for x, y in corners]
+        pieces.append(Piece((min(xs), min(ys), max(xs), max(ys)), text, round(float(score), 4)))
     return group_lines(pieces)
+
+
+def skew(quads) -> float:
+    """The page's skew in radians (a sheet turned on the scanner's glass): the median slope of the
+    top edges of the detected text boxes (corners clockwise from the top left) wider than tall."""
+    slopes = sorted(math.atan2(q[1][1] - q[0][1], q[1][0] - q[0][0]) for q in quads
+                    if q[1][0] - q[0][0] > 2 * abs(q[3][1] - q[0][1]))
+    return slopes[len(slopes) // 2] if slopes else 0.0
 
 
 def ocr_page(page, path: str) -> list[Item]:

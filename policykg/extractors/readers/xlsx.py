@@ -1,4 +1,5 @@
-"""Excel task ledgers (python-calamine): every visible sheet a plan of the workbook's one document.
+"""Excel task ledgers (python-calamine; .xlsx, and the Excel 97–2003 .xls and WPS .et binaries): every
+visible sheet a plan of the workbook's one document.
 
 Per sheet: merged cells filled with their value, the header row found below any title rows,
 columns recognised by their header text, one typed row per task. A line's number is its row in
@@ -15,6 +16,9 @@ from policykg.extractors.readers import ReadOptions
 from policykg.extractors.readers.ooxml import open_package
 from policykg.extractors.readers.tables import whole_table
 from policykg.schema import Line, SourceText
+
+
+BINARY = (".xls", ".et")  # Excel 97–2003 and WPS spreadsheets: BIFF in a compound file, read by calamine too
 
 
 def cell_text(value) -> str:
@@ -49,7 +53,7 @@ def sheet_lines(book: CalamineWorkbook, number: int, name: str) -> list[Line]:
 def read_xlsx(path: Path, options: ReadOptions) -> SourceText:
     """A workbook's lines, sheet after sheet (hidden sheets skipped); a workbook without a title row
     above its first table is titled by its file name."""
-    book = open_package(path, CalamineWorkbook.from_filelike, "E621", "E622")
+    book = open_package(path, CalamineWorkbook.from_filelike, "E621", "E622", compound=path.suffix.lower() in BINARY)
     lines = [line for number, sheet in enumerate(book.sheets_metadata, start=1)
              if sheet.visible == SheetVisibleEnum.Visible for line in sheet_lines(book, number, sheet.name)]
     if not lines:
