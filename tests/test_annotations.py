@@ -104,3 +104,69 @@ def test_annotation_parser_never_crashes(text):
 @given(st.text(max_size=300))
 def test_annotation_parser_never_crashes_on_any_text(text):
     find_annotations(text)
+
+
+@pytest.mark.parametrize("text,leads,co,time_limit", [
+    # a field of another kind (目标, 备注, 考核…) ends the unit list before it and names no unit
+    ("（三）融资服务（牵头部门：市金融局、市财政局；目标位置：全省前3）", [["市金融局", "市财政局"]], [[]], [None]),
+    ("（牵头单位：市商务局；工作目标：年度考核优秀；责任单位：各区人民政府）", [["市商务局"]], [["各区人民政府"]], [None]),
+    ("〔责任单位：市文旅局，备注：涉及多部门事项另行明确〕", [[]], [["市文旅局"]], [None]),
+    ("（牵头部门：区住建局，考核指标：全市前5名，完成时限：2024年6月底前）", [["区住建局"]], [[]], ["2024年6月底前"]),
+])
+def test_other_fields_end_the_unit_list(text, leads, co, time_limit):
+    assert roles(text) == (leads, co, time_limit)
+
+
+@pytest.mark.parametrize("text,leads,co", [
+    # role words after a unit in a field list (落实, 按照职能负责, 按职责分工配合) are not part of its name
+    ("（责任单位：市数据局牵头；各区人民政府，市级各有关部门落实）", [["市数据局"]], [["各区人民政府", "市级各有关部门"]]),
+    ("〔牵头单位：市交通局、市公安局等部门按照职能负责；责任单位：各县人民政府〕", [["市交通局", "市公安局"]],
+     [["各县人民政府"]]),
+    ("（责任单位：市卫健委、市医保局按照职责分工配合）", [[]], [["市卫健委", "市医保局"]]),
+    # a lead word closing a clause makes every unit of the clause lead; one inside the list only its own
+    ("（责任单位：市财政局、市税务局牵头，市直有关部门按职责分工负责）", [["市财政局", "市税务局"]], [["市直有关部门"]]),
+    ("（责任单位：区商务局、区文旅局牵头；各街道配合）", [["区商务局", "区文旅局"]], [["各街道"]]),
+    ("（责任单位：市财政局牵头、市税务局，各区人民政府）", [["市财政局"]], [["市税务局", "各区人民政府"]]),
+    # a quoted name keeps the 、 inside its quotes
+    ("（牵头单位：市市场监管局，责任单位：“双随机、一公开”联席会议成员单位，各区人民政府）", [["市市场监管局"]],
+     [["“双随机、一公开”联席会议成员单位", "各区人民政府"]]),
+])
+def test_role_words_and_quotes_in_unit_lists(text, leads, co):
+    assert roles(text)[:2] == (leads, co)
+
+
+@pytest.mark.parametrize("sentence,found", [
+    # a sentence opening with a verb of action and "部门…协同/配合" names no unit
+    ("加强部门协同，持续推进数据共享。", False),
+    ("强化部门配合，长期开展联合执法。", False),
+    ("推动部门协同，年内完成系统对接。", False),
+    # a named body with its role word still is an annotation
+    ("市场监管部门牵头，年内完成系统对接。", True),
+])
+def test_a_measure_opening_with_a_verb_is_not_an_annotation(sentence, found):
+    assert bool(find_annotations(sentence)) is found
+
+
+@pytest.mark.parametrize("lines,co", [
+    # a field line broken after "…等相关部门" + "按职责分工，…" goes on (the role words do not end the list) up to a sentence
+    ("责任单位：市民政局、市卫健委等相关部门\n按职责分工，各区人民政府\n加快推进养老服务体系建设，提升服务水平。",
+     ["市民政局", "市卫健委", "相关部门", "各区人民政府"]),
+    ("责任单位：区人社局、区医保局\n按照职能分工负责，各街道办事处\n切实抓好各项任务落实。",
+     ["区人社局", "区医保局", "各街道办事处"]),
+])
+def test_a_field_goes_on_past_role_words_at_a_line_start(lines, co):
+    parts = lines.split("\n")
+    text = "".join(parts)
+    breaks = tuple(len("".join(parts[:i])) for i in range(1, len(parts)))
+    found = find_annotations(text, Conventions(), breaks)
+    assert [u.mention for a in found for u in a.units] == co
+
+
+@pytest.mark.parametrize("text,units", [
+    # a title's status note in brackets is no unit list, though 行 ends a bank's name
+    ("落实某市公共数据管理办法（试行）。", []),
+    ("执行企业信用修复工作规程（暂行）。", []),
+    ("推进数字人民币试点。（人民银行某市中心支行）", ["人民银行某市中心支行"]),
+])
+def test_a_status_note_is_not_a_unit(text, units):
+    assert [u.mention for a in find_annotations(text) for u in a.units] == units

@@ -146,3 +146,11 @@ def test_corpus_audit_json_has_one_entry_per_parsed_document(corpus_dir, corpus_
     assert found > 1000 and report["coverage"] == round(consumed / found, 4)
     assert all(0 <= d["coverage"] <= 1 for d in report["documents"] if d["coverage"] is not None)
     assert f"coverage {100 * report['coverage']:.1f}%" in run.stderr
+
+
+def test_a_deadline_phrase_is_placed_where_it_was_found():
+    # the same words earlier in the sentence (a signature date) do not move the signal to their line
+    body = [MEASURE, "2024年1月8日", "（此件公开发布）", "2024年实现全覆盖。"]
+    result = audit_case(body, [MEASURE_TASK, task(7, 7, "2024年实现全覆盖")])
+    assert result.signals[FindingKind.deadline].found == 1
+    assert FindingKind.deadline not in {k for k, _ in kinds(result)}

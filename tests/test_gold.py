@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import GOLD, SCORER
 
-# the floors of issue 10 on the dev gold; on the held-out documents (tests/heldout_gold) a little lower
+# the floors of issue 10 on the dev gold; on the eleven held-out documents (tests/heldout_gold) a little below what
+# they reach (tasks 0.953, units 0.989, leads 0.995, deadlines 0.985, references 0.978: h10's tab-separated task
+# table is not read as a table yet)
 FLOORS = {"tasks": 0.97, "units": 0.97, "leads": 0.97, "deadlines": 0.97, "references": 0.95}
-HELD_OUT_FLOORS = {"tasks": 0.95, "units": 0.95, "leads": 0.95, "deadlines": 0.95, "references": 0.85}
+HELD_OUT_FLOORS = {"tasks": 0.94, "units": 0.97, "leads": 0.98, "deadlines": 0.97, "references": 0.95}
 HELD_OUT = Path(__file__).parent / "heldout_gold"
 
 

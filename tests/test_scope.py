@@ -2,6 +2,7 @@
 each mechanism on a table of wordings written for it, run through the whole extraction."""
 import pytest
 
+from policykg.extractors.actors import find_actors
 from policykg.extractors.annotations import Conventions, conventions, find_annotations
 from policykg.extractors.clean import clean
 from policykg.extractors.document import parse_document
@@ -20,6 +21,7 @@ def tasks_of(body: str):
     "（一）市场准入。（市市场监管局牵头）",
     "（一）市场准入（牵头单位：市市场监管局）",
     "（一）市场准入。〔市市场监管局牵头〕",
+    "（一）市场准入（牵头部门：市市场监管局；目标位置：全省前5）",  # a field of another kind after the units
 ])
 def test_a_section_annotation_covers_its_items(heading):
     body = f"一、主要任务\n{heading}\n1.全面清理准入壁垒。健全案例归集制度。\n2.升级开办企业系统功能。\n" \
@@ -105,3 +107,24 @@ def test_a_comma_convention_with_a_collective_and_a_sentence_end_inside_the_list
     assert [(u.mention, u.role.value) for u in annotation.units] == [
         ("州发展改革委", "lead"), ("州财政局", "co"), ("州税务局", "co"), ("州级有关部门（单位）", "co"),
         ("各县（市）人民政府", "co")]
+
+
+@pytest.mark.parametrize("sentence,actors", [
+    # 应急 is part of a name, not the verb 应
+    ("市应急管理局于6月底前完成风险评估。", ["市应急管理局"]),
+    ("区应急指挥中心要定期组织演练。", ["区应急指挥中心"]),
+    ("各区应于年底前完成排查。", ["各区"]),
+    # 牵头单位 / 负责人 are nouns: "各牵头单位" is the actor, not "各"
+    ("请各牵头单位于3月10日前报送进展。", ["各牵头单位"]),
+    ("各责任单位负责人要于每月5日前报送。", ["各责任单位负责人"]),
+    ("请各责任部门自2024年1月起每月10日前报送进展。", ["各责任部门"]),  # a time phrase ends the actor
+])
+def test_the_actor_a_sentence_starts_with(sentence, actors):
+    assert [u.mention for u in find_actors(sentence)] == actors
+
+
+def test_a_plan_title_and_a_signature_date_are_no_tasks():
+    # the enclosed plan's title names a place and a year with an aim, yet it assigns nothing
+    body = "某市人民政府办公室\n2023年3月1日\n某市2024年实现“一网通办”全覆盖工作方案\n为提升服务效能，制定本方案。\n" \
+           "1.推行集成服务。（市政务办）\n2.深化“一件事一次办”改革，推动高频事项集成办理，提升办事便利度。（市大数据局）\n"
+    assert tasks_of(body) == [("推行集成服务", [], ["市政务办"]), ("深化“一件事一次", [], ["市大数据局"])]

@@ -40,6 +40,15 @@ def test_enclosed_title_is_not_a_reference():
     ("抓紧制定《实施细则》。落实《实施细则》各项要求。", ["实施细则"]),
     ("出具《信用修复告知书》和《行政处罚决定书》。", []),
     ("凭《营业执照》办理。依据《优化营商环境条例》（国务院令〔2019〕722号）。", ["优化营商环境条例"]),
+    # a drafting verb reaches every title in a row after it
+    ("制定《数据分级规则》《数据共享清单》，规范管理。", []),
+    ("研究起草《招标代理管理办法》、《评标专家管理办法》。", []),
+    # revising a document makes a new one; a newly revised law is in force
+    ("修订《企业注销办事指引》，简化流程。", []),
+    ("做好新修订《消防条例》宣传解读。", ["消防条例"]),
+    # rules made under a cited document: the document exists
+    ("出台《公共资源交易管理办法》实施细则。", ["公共资源交易管理办法"]),
+    ("制定《中介服务超市管理办法》配套制度。", ["中介服务超市管理办法"]),
 ])
 def test_documents_to_be_made_and_forms_are_not_citations(text, titles):
     assert [r.title for r in find_references(text, exclude=[])] == titles

@@ -16,6 +16,10 @@ from policykg.extractors.units import split_units
     ("眉山天府新区、各县（区）", ["眉山天府新区", "各县（区）"]),  # 眉山 (000): an actor in running text
     ("天府新区眉山管委会，各县（区）人民政府，市级有关部门（单位）",
      ["天府新区眉山管委会", "各县（区）人民政府", "市级有关部门（单位）"]),
+    # quotes nest like brackets when they pair up; a lost quote does not swallow the rest of the list
+    ("市“双随机、一公开”工作领导小组办公室、市司法局", ["市“双随机、一公开”工作领导小组办公室", "市司法局"]),
+    ("省“放管服”改革协调小组、省“互联网+政务服务”专班", ["省“放管服”改革协调小组", "省“互联网+政务服务”专班"]),
+    ("市“一网通办工作专班、市政务办", ["市“一网通办工作专班", "市政务办"]),
 ])
 def test_split_units(text, expected):
     assert split_units(text) == expected

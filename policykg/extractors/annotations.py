@@ -19,8 +19,8 @@ from policykg.lexicon.brackets import OPEN_CLASS, closing_positions, depths, fir
 from policykg.lexicon.organs import ORGAN_END, PLACE_ONLY
 from policykg.lexicon.regex import alternation
 from policykg.lexicon.roles import (
-    ALL_KEYS, COMMA_LEAD, CONVENTION_NOTE, FIRST_LEAD, KEY, LEAD_KEYS, ROLE_TAIL, STANDING, STANDING_AHEAD, TIME_CLAUSE, TIME_KEYS,
-    WITH,
+    ACTION_START, ALL_KEYS, COMMA_LEAD, CONVENTION_NOTE, FIRST_LEAD, KEY, LEAD_KEYS, OTHER_KEY, ROLE_TAIL, STANDING,
+    STANDING_AHEAD, STATUS_NOTE, TIME_CLAUSE, TIME_KEYS, WITH,
 )
 from policykg.lexicon.sentences import SENTENCE
 from policykg.schema import Role, UnitMention
@@ -80,11 +80,13 @@ def split_joined(name: str) -> list[str]:
 
 
 def mentions(value: str, role: Role) -> list[UnitMention]:
-    """Units of a list, each with `role` unless its own role word says otherwise ("A牵头、B")."""
+    """Units of a list, each with `role` unless a role word says otherwise: its own ("A牵头、B"), or
+    one closing its clause ("A、B牵头，C按职责分工负责": A and B lead)."""
     out = []
-    for unit in split_units(value):
-        own = Role.lead if LEAD_TAIL.search(unit) else role
-        unit = LEAD_TAIL.sub("", unit)
+    clauses = split_top_level(value, "，,；;")
+    for clause, unit in ((c, u) for c in clauses for u in split_units(c)):
+        own = Role.lead if LEAD_TAIL.search(unit) or LEAD_TAIL.search(clause) else role
+        unit = ROLE_TAIL.sub("", unit)  # "市直各部门落实", "B等部门按照职能负责": the role words are not the name
         out += [UnitMention(mention=u, role=own) for u in split_joined(unit) if u]
     return out
 
@@ -108,13 +110,18 @@ def co_units(value: str, rules: Conventions) -> list[UnitMention]:
 
 
 def fields(body: str) -> list[tuple[str, str]]:
-    """"牵头单位：A，责任单位：B；完成时限：C" to [(key, value)], split at each key."""
+    """"牵头单位：A，责任单位：B；完成时限：C" to [(key, value)], split at each key; a field of another
+    kind ("；目标位置：全省前5") ends the one before it and is left out."""
     depth = depths(body)
     keys = [m for m in KEY.finditer(body) if depth[m.start()] == 0]
+    colons = {m.end() for m in keys}
+    keys += [m for m in OTHER_KEY.finditer(body) if depth[m.start()] == 0 and m.end() not in colons]
+    keys.sort(key=lambda m: m.start())
     out = []
     for k, match in enumerate(keys):
         end = keys[k + 1].start() if k + 1 < len(keys) else len(body)
-        out.append((match.group(1), body[match.end():end].strip("，,；;。.、 ")))
+        if match.re is KEY:
+            out.append((match.group(1), body[match.end():end].strip("，,；;。.、 ")))
     return out
 
 
@@ -169,7 +176,8 @@ def item_across(text: str, position: int, stop: int) -> str:
 
 
 def value_like(item: str) -> bool:
-    return (unit_like(item) or bool(TIME_CLAUSE.search(item))) and not SENTENCE_WORDS.search(item)
+    """A unit name (its role words aside: "…等相关部门按职责分工") or a time clause, not a sentence."""
+    return (unit_like(ROLE_TAIL.sub("", item)) or bool(TIME_CLAUSE.search(item))) and not SENTENCE_WORDS.search(item)
 
 
 def continues(text: str, position: int, next_break: int, stop: int) -> bool:
@@ -221,7 +229,7 @@ def field_lines(text: str, taken: Taken, rules: Conventions,
 def unit_like(name: str) -> bool:
     """A body (…局, …委, …中心), a collective (各…) or a place standing for its government (开发区);
     a qualifier in brackets after the name does not count ("市直有关部门（单位）", "市住建局（人防办）")."""
-    if not 2 <= len(name) <= 40:
+    if not 2 <= len(name) <= 40 or ACTION_START.match(name) or STATUS_NOTE.match(name):
         return False
     base = QUALIFIER.sub("", name)
     return bool(ORGAN_END.search(base)) or name.startswith("各") or bool(PLACE_ONLY.match(name))

@@ -42,7 +42,7 @@ from policykg.extractors.annotations import (
     unit_like,
     without_notes,
 )
-from policykg.extractors.deadlines import ONGOING, find_deadlines, parse_time_limit
+from policykg.extractors.deadlines import ONGOING, PATTERNS, parse_time_limit, scan
 from policykg.extractors.outline import marker
 from policykg.extractors.units import split_units
 from policykg.lexicon.brackets import closing_positions, depths
@@ -245,10 +245,8 @@ def deadline_signals(doc: Document, span: SourceSpan, tasks: Sequence[Task], ann
     line has them in its text; history (a period before the issue date) is left out."""
     inside = [(p.offset, p.offset + len(p.annotation.raw)) for p in annotations]
     for match in SENTENCE.finditer(span.text):
-        cursor = match.start()
-        for deadline in find_deadlines(match.group(0), year_of(doc)):
-            offset = span.text.find(deadline.phrase, cursor)
-            cursor = offset + len(deadline.phrase)
+        for start, _, deadline in scan(match.group(0), year_of(doc), PATTERNS):
+            offset = match.start() + start  # where the phrase was found, not its first occurrence
             if any(a <= offset < b for a, b in inside) or (
                     doc.issue_date and deadline.date and deadline.date < doc.issue_date):
                 continue

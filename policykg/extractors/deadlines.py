@@ -35,7 +35,7 @@ PATTERNS: list[tuple[Precision, re.Pattern]] = [
     (Precision.year, re.compile(r"(?P<y>(?:19|20)\d{2})年" + BEFORE)),
     # a year alone before an aim: "2023年培育不少于20个…"
     (Precision.year, re.compile(r"(?P<y>(?:19|20)\d{2})年(?=[，,]?(?:培育|实现|完成|建成|建设|达到|新增|累计|力争|基本|"
-                                r"形成|打造|争取|确保|全面|推动|新建|改造|启动))")),
+                                r"形成|打造|争取|确保|全面|推动|新建|改造|启动|扩大|覆盖|推广|拓展|延伸|提升|提高))")),
     # a year alone with a quantity to reach in its clause: "2023年中心城区达标率达100%", "力争2023年…突破4500亿元"
     (Precision.year, re.compile(r"(?P<y>(?:19|20)\d{2})年(?![\d上下第底末])(?=[^，,。；;]{0,24}?"
                                 r"(?:达到|达|突破|超过|不低于|不少于|提高到|提升至|增至|增长到|小于|低于|不超过|控制在|"

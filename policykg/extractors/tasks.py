@@ -20,7 +20,7 @@ from policykg.extractors.annotations import (
     Annotation, Conventions, co_units, find_annotations, lead_in_text, lead_units, standing_units,
 )
 from policykg.extractors.deadlines import find_deadlines, parse_time_limit
-from policykg.extractors.outline import Block
+from policykg.extractors.outline import STANDALONE, Block
 from policykg.extractors.targets import find_targets
 from policykg.ids import stable_id
 from policykg.lexicon.sentences import SENTENCE
@@ -168,6 +168,8 @@ class TaskBuilder:
         """The tasks of one outline block; `has_items` when items follow under it."""
         if block.lines[0].cells:
             self.row(block)
+            return
+        if block.kind in STANDALONE:  # a plan's title or a signature date
             return
         annotations = [a for a in find_annotations(block.text, self.rules, block.offsets[1:])
                        if a.units or a.time_limit]

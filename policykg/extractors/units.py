@@ -11,11 +11,9 @@ import re
 
 from policykg.lexicon.brackets import split_top_level
 from policykg.lexicon.organs import HEAD_ONLY, ORGAN_LAST_CHARS, PLACE_ONLY
-from policykg.lexicon.regex import alternation
-from policykg.lexicon.roles import LIST_END_WORDS
+from policykg.lexicon.roles import LIST_END
 
 SEPARATORS = "、，,；;"
-LIST_END = re.compile(f"({alternation(LIST_END_WORDS)})+$")
 LEADING_NOISE = re.compile(r"^(由|请|和|及|以及)")
 
 

@@ -18,17 +18,25 @@ ALL_KEYS = LEAD_KEYS + CO_KEYS + TIME_KEYS
 
 # a key followed by its colon: "牵头单位：", "完成时限:"
 KEY = re.compile("(" + alternation(ALL_KEYS) + r")\s*[：:]")
+# a field of another kind inside an annotation ("；目标位置：全省前5", "，备注：…"): it ends the field before it
+OTHER_KEY = re.compile(r"(?<=[；;，,。])\s*([\u4e00-\u9fff]{2,6})\s*[：:]")
 # words that tie units to a role in running form: "A牵头，B配合", "A会同B负责"
 LEAD_WORDS = ("牵头", "牵头负责", "总牵头")
 CO_WORDS = ("配合", "参与", "协同", "协助", "按职责分工负责", "按职责负责", "按职责分工落实", "分别负责", "共同负责", "负责",
             "落实", "实施", "推进")
-ROLE_TAIL = re.compile(r"(按职责分工|按职责|分工|分别|共同|牵头|配合|参与|协同|协助|负责|落实|实施|推进|等)+$")
-# the one list of words trailing a unit name: list ends, stripped when a list is split ("市财政局等单位"),
-# then role words, kept by the split for the annotation to read and stripped before a unit is resolved
-LIST_END_WORDS = ("等单位", "等部门", "等", "分别", "按职责分工", "负责", "共同")
-UNIT_TAIL_WORDS = LIST_END_WORDS + ("按职责", "分工", "牵头", "配合", "参与", "协同", "协助", "落实", "实施", "推进",
-                                    "等地")
-UNIT_TAIL = re.compile(f"({alternation(UNIT_TAIL_WORDS)})+$")
+# "按职责分工", "按照职能", "根据职责": by-function words that tie units to a role, never part of a name
+BY_FUNCTION = r"(?:按照?|根据|依据)(?:各自)?(?:职责|职能)(?:分工)?"
+# the words trailing a unit name: role words ("A、B牵头", "B按职责分工负责"), read by the annotation and
+# stripped before a unit is resolved; list ends, stripped when a list is split ("市财政局等单位")
+ROLE_TAIL_WORDS = ("分工", "分别", "共同", "牵头", "配合", "参与", "协同", "协助", "负责", "落实", "实施", "推进", "等")
+LIST_END_WORDS = ("等单位", "等部门", "等", "分别", "负责", "共同")
+ROLE_TAIL = re.compile(f"({alternation(ROLE_TAIL_WORDS)}|{BY_FUNCTION})+$")
+LIST_END = re.compile(f"({alternation(LIST_END_WORDS)}|{BY_FUNCTION})+$")
+UNIT_TAIL = re.compile(f"({alternation(ROLE_TAIL_WORDS + LIST_END_WORDS + ('等地',))}|{BY_FUNCTION})+$")
+# a verb that opens a measure ("强化部门协同", "加强…"): a name never starts with one
+# a title's status note ("（试行）", "（暂行）"): a verb in 行, not a bank
+STATUS_NOTE = re.compile(r"^(?:试行|暂行|施行|执行|运行|实行|推行|先行|修订|修正)$")
+ACTION_START = re.compile(r"^(?:强化|加强|完善|健全|深化|推进|推动|加快|提升|提高|建立|开展|实施|做好|落实|促进|鼓励|支持|探索)")
 WITH = "会同"  # "A会同B负责": A leads, B co-owns
 # what a time clause holds: a date, a period or an ongoing word
 TIME_CLAUSE = re.compile(r"(\d{4}年|\d{1,2}月|年底|年内|上半年|下半年|季度|持续推进|长期|常态化|持续|每年|每月|每季)")
