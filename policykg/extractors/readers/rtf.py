@@ -99,7 +99,8 @@ class Document:
             self.cell.append(text)
             return
         self.end_table()
-        self.blocks.append(text)
+        if text:
+            self.blocks.append(text)
 
     def end_cell(self) -> None:
         self.cell.append(self.text())
