@@ -9,6 +9,7 @@ import formatgen
 import pytest
 from test_pdf import lines_of, only, table_rows, task_fields
 from test_readers_doc import HEADER, hyperlink
+from test_readers_docx import numbered_document
 
 from policykg.errors import PolicyKGError
 from policykg.extractors.readers import read
@@ -20,7 +21,8 @@ from policykg.pipeline import extract
 def files(tmp_path_factory):
     """郑州's work points (003) as text and as a Word file (title, intro with a hyperlink, the task
     table with a title row merged across and merged 牵头单位/完成时限 cells, header and footer);
-    眉山's plan (000) as running text; both saved as RTF by LibreOffice."""
+    眉山's plan (000) as running text, and with automatic numbering (一、/（一）/1.); all saved as RTF
+    by LibreOffice."""
     if not formatgen.SOFFICE:
         pytest.skip("LibreOffice writes the .rtf files (.ci/run installs it)")
     folder = tmp_path_factory.mktemp("rtf")
@@ -44,8 +46,11 @@ def files(tmp_path_factory):
     for line in plan_lines:
         plan.add_paragraph(line)
     plan.save(folder / "plan.docx")
-    table_rtf, plan_rtf = formatgen.saved_as("rtf", folder, folder / "table.docx", folder / "plan.docx")
-    return {"table_text": text_doc, "table_docx": folder / "table.docx", "table_rtf": table_rtf,
+    numbered_document(lines_of("000", 152, 362), [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"),
+                                                  ("decimal", "%3.")]).save(folder / "numbered.docx")
+    table_rtf, plan_rtf, numbered_rtf = formatgen.saved_as("rtf", folder, *(folder / f"{name}.docx" for name in (
+        "table", "plan", "numbered")))
+    return {"numbered_docx": folder / "numbered.docx", "numbered_rtf": numbered_rtf,"table_text": text_doc, "table_docx": folder / "table.docx", "table_rtf": table_rtf,
             "plan_text": plan_text, "plan_lines": plan_lines, "plan_docx": folder / "plan.docx", "plan_rtf": plan_rtf}
 
 
@@ -62,6 +67,12 @@ def test_rtf_reads_as_its_docx(files):
     assert lines[1][0] == "为深入贯彻党的二十大精神，制定本要点。"  # the hyperlink's text, not its field code
     assert lines[2][0] == "重点任务分工表"  # the title row merged across, once
     assert not any("郑州市人民政府文件" in text or "— 1 —" in text for text, _ in lines)  # header, footer
+
+
+def test_list_labels_read_as_the_docx_shows_them(files):
+    lines = [line.text for line in read(files["numbered_rtf"]).lines]  # {\listtext 一、\tab}: the label, no tab
+    assert lines == [line.text for line in read(files["numbered_docx"]).lines]
+    assert sum(line.startswith(("一、", "二、", "（一）", "1.")) for line in lines) >= 5
 
 
 def test_task_table_in_rtf_gives_the_tasks_of_the_text(files):

@@ -19,8 +19,7 @@ from policykg.extractors.readers import RTF_MAGIC, ReadOptions, read_bytes
 from policykg.extractors.readers.msdoc import lines_of
 from policykg.schema import Line, SourceText
 
-TOKEN = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z'])|([{}])|[\r\n]+|([^\\{}\r\n]+)")
-GROUP_END = re.compile(rb"\\bin(\d{1,10}) ?|\\[\\{}]|[{}]")
+GROUP_END = re.compile(rb"\\[\\{}]|[{}]")
 FONT = re.compile(rb"\\f(\d+)[^;]*?\\fcharset(\d+)")
 SKIPPED = {b"fonttbl", b"colortbl", b"stylesheet", b"info", b"header", b"headerl", b"headerr", b"headerf",
            b"footer", b"footerl", b"footerr", b"footerf", b"footnote", b"annotation", b"pict", b"object",
@@ -31,6 +30,11 @@ SYMBOLS = {b"tab": "\t", b"line": "\n", b"page": "\n", b"emdash": "\u2014", b"en
            b"lquote": "\u2018", b"rquote": "\u2019", b"ldblquote": "\u201c", b"rdblquote": "\u201d",
            b"emspace": "\u2003", b"enspace": "\u2002", b"qmspace": "\u2005", b"nestcell": "\n", b"nestrow": "\n",
            b"~": "\xa0", b"_": "\u2011", b"-": "", b"\\": "\\", b"{": "{", b"}": "}"}
+READ_WORDS = {b"par", b"sect", b"u", b"uc", b"f", b"plain", b"pard", b"intbl", b"itap", b"cell", b"row", b"trowd",
+              b"clvmrg", b"clmrg", b"cellx", *SYMBOLS}
+TOKEN = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z'])|([{}])|[\r\n]+|([^\\{}\r\n]+)")
+LABELS = {b"listtext", b"pntext"}  # the label a list paragraph shows, written for readers without lists
+BINARY = re.compile(rb"\\bin(\d{1,10}) ?")
 # \fcharsetN -> its code page (0 and 1: the document's \ansicpg)
 CHARSETS = {2: "cp1252", 77: "mac_roman", 128: "cp932", 129: "cp949", 130: "johab", 134: "gb18030",
             136: "big5hkscs", 161: "cp1253", 162: "cp1254", 163: "cp1258", 177: "cp1255", 178: "cp1256",
@@ -49,6 +53,7 @@ class CellSpec(NamedTuple):
 class Group(NamedTuple):
     uc: int  # fallback characters after each \uN
     codepage: str
+    label: int = -1  # in a list label's group ({\listtext 一、\tab}): where its characters start
 
 
 class Document:
@@ -116,6 +121,17 @@ class Document:
             self.blocks.append(grid(self.rows))
             self.rows = []
 
+    def open_label(self) -> None:
+        self.flush()
+        self.group = self.group._replace(label=len(self.chars))
+
+    def close_group(self) -> None:
+        """The group's end: a list label's text joined to the paragraph's without its tab."""
+        self.flush()
+        if self.group.label >= 0:
+            self.chars[self.group.label:] = ["".join(self.chars[self.group.label:]).strip()]
+        self.group = self.stack.pop()
+
     def set_font(self, number: int) -> None:
         self.flush()
         self.group = self.group._replace(codepage=self.fonts.get(number, self.codepage))
@@ -146,21 +162,25 @@ def grid(rows: list[tuple[list[str], list[CellSpec]]]) -> list[list[str]]:
 
 
 def group_end(data: bytes, start: int) -> int:
-    """The offset after the brace closing the group open at `start` (binary data of \\binN passed
-    over); -1 when the file ends first."""
+    """The offset after the brace closing the group open at `start`; -1 when the file ends first."""
     depth, at = 1, start
     while depth:
         found = GROUP_END.search(data, at)
         if not found:
             return -1
         at = found.end()
-        if found.group(1):
-            at += int(found.group(1))
-        elif found.group() == b"{":
-            depth += 1
-        elif found.group() == b"}":
-            depth -= 1
+        depth += {b"{": 1, b"}": -1}.get(found.group(), 0)
     return at
+
+
+def without_binary(data: bytes) -> bytes:
+    """The file without the binary data of \\binN (pictures written as bytes, not hex)."""
+    parts, at = [], 0
+    for found in BINARY.finditer(data):
+        if found.start() >= at:
+            parts.append(data[at:found.start()])
+            at = found.end() + int(found.group(1))
+    return b"".join(parts) + data[at:] if parts else data
 
 
 def fonts_of(data: bytes, codepage: str) -> dict[int, str]:
@@ -213,46 +233,40 @@ def control(doc: Document, word: bytes, number: int | None) -> None:
 
 def parse(data: bytes, path: str) -> list[str | list[list[str]]]:
     """The document's blocks: paragraph texts and tables (rows of cell texts on the grid)."""
+    data = without_binary(data)
     codepage = code_page(data)
     doc = Document(fonts_of(data, codepage), codepage)
     default = re.search(rb"\\deff(\d+)", data[:2048])
     doc.fonts[-1] = doc.fonts.get(int(default.group(1)), codepage) if default else codepage
-    at, opened = 0, False  # whether the last token opened a group (its first word may make it skipped)
-    while at < len(data):
-        token = TOKEN.match(data, at)
-        at = token.end()
-        word, number, hexa, symbol, brace, text = token.groups()
-        if token.lastindex is None:
-            continue  # a line break of the file: no text
-        if opened and (symbol == b"*" or word in SKIPPED):
-            at = group_end(data, at)
-            if at < 0:
-                break
-            doc.flush()
-            doc.group = doc.stack.pop()
-            opened = False
-            continue
-        opened = brace == b"{"
-        if text is not None:
+    skipping = 0  # depth inside a group without text
+    opened = False  # whether the last token opened a group (its first word may make it one without text)
+    for word, number, hexa, symbol, brace, text in TOKEN.findall(data):
+        if skipping:
+            skipping += (brace == b"{") - (brace == b"}")
+        elif opened and (symbol == b"*" or word in SKIPPED):
+            skipping, doc.group = 1, doc.stack.pop()
+        elif opened and word in LABELS:
+            doc.open_label()
+        elif text:
             doc.add_bytes(text)
-        elif hexa is not None:
-            doc.add_bytes(bytes.fromhex(hexa.decode()))
-        elif word is not None:
-            if word == b"bin":
-                at += int(number or 0)
-            control(doc, word, int(number) if number is not None else None)
-        elif symbol is not None:
-            if symbol in SYMBOLS:
-                doc.add_char(SYMBOLS[symbol])
+        elif word:
+            if word in READ_WORDS:
+                control(doc, word, int(number) if number else None)
+            else:
+                doc.skip = 0  # a formatting word
+        elif hexa:
+            doc.add_bytes(bytes((int(hexa, 16),)))
         elif brace == b"{":
             doc.stack.append(doc.group)
         elif brace == b"}":
             if not doc.stack:
-                break
-            doc.flush()
-            doc.group = doc.stack.pop()
-    if doc.stack or at < 0:
-        raise PolicyKGError("E641", path, reason=f"cut short: {len(doc.stack)} groups never closed")
+                break  # past the document's group
+            doc.close_group()
+        elif symbol in SYMBOLS:
+            doc.add_char(SYMBOLS[symbol])
+        opened = brace == b"{"
+    if doc.stack or skipping:
+        raise PolicyKGError("E641", path, reason=f"cut short: {len(doc.stack) + skipping} groups never closed")
     doc.paragraph()
     doc.in_table = False
     doc.end_table()
