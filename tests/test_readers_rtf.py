@@ -4,11 +4,10 @@ Chinese text however a writer escapes it (\\uN with its fallback, code-page byte
 or a GBK/Big5 font); groups without text skipped; damaged files give coded errors."""
 from itertools import pairwise
 
-import docx
 import formatgen
 import pytest
-from test_pdf import lines_of, only, table_rows, task_fields
-from test_readers_doc import HEADER, hyperlink
+from test_pdf import lines_of, only, task_fields
+from test_readers_doc import files as word_files  # noqa: F401 (the fixture, used by name)
 from test_readers_docx import numbered_document
 
 from policykg.errors import PolicyKGError
@@ -18,40 +17,24 @@ from policykg.pipeline import extract
 
 
 @pytest.fixture(scope="module")
-def files(tmp_path_factory):
-    """郑州's work points (003) as text and as a Word file (title, intro with a hyperlink, the task
-    table with a title row merged across and merged 牵头单位/完成时限 cells, header and footer);
-    眉山's plan (000) as running text, and with automatic numbering (一、/（一）/1.); all saved as RTF
-    by LibreOffice."""
+def soffice():
     if not formatgen.SOFFICE:
         pytest.skip("LibreOffice writes the .rtf files (.ci/run installs it)")
+
+
+@pytest.fixture(scope="module")
+def files(soffice, word_files, tmp_path_factory):
+    """The Word files of the .doc tests (郑州's work points with their task table, merged cells, a
+    hyperlink, header and footer; 眉山's plan as running text) and 眉山's plan with automatic
+    numbering (一、/（一）/1.), all saved as RTF by LibreOffice."""
     folder = tmp_path_factory.mktemp("rtf")
-    table_text = folder / "table.txt"
-    table_text.write_text("\n".join(lines_of("003", 1675, 1830)), encoding="utf-8")
-    text_doc = only(extract([table_text]))
-    table = docx.Document()
-    table.sections[0].header.paragraphs[0].text = "郑州市人民政府文件"
-    table.sections[0].footer.paragraphs[0].text = "— 1 —"
-    table.add_paragraph("郑州市2023年优化营商环境工作要点（2023年4月19日）")
-    intro = table.add_paragraph("为深入贯彻党的二十大精神，")
-    hyperlink(intro, "制定本要点", "https://www.zhengzhou.gov.cn/")
-    intro.add_run("。")
-    formatgen.word_table(table, HEADER, [[row[h] for h in HEADER] for row in table_rows(text_doc)],
-                         merge=("牵头单位", "完成时限"), title="重点任务分工表")
-    table.save(folder / "table.docx")
-    plan_lines = lines_of("000", 140, 362)
-    plan_text = folder / "plan.txt"
-    plan_text.write_text("\n".join(plan_lines), encoding="utf-8")
-    plan = docx.Document()
-    for line in plan_lines:
-        plan.add_paragraph(line)
-    plan.save(folder / "plan.docx")
+    numbered = folder / "numbered.docx"
     numbered_document(lines_of("000", 152, 362), [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"),
-                                                  ("decimal", "%3.")]).save(folder / "numbered.docx")
-    table_rtf, plan_rtf, numbered_rtf = formatgen.saved_as("rtf", folder, *(folder / f"{name}.docx" for name in (
-        "table", "plan", "numbered")))
-    return {"numbered_docx": folder / "numbered.docx", "numbered_rtf": numbered_rtf,"table_text": text_doc, "table_docx": folder / "table.docx", "table_rtf": table_rtf,
-            "plan_text": plan_text, "plan_lines": plan_lines, "plan_docx": folder / "plan.docx", "plan_rtf": plan_rtf}
+                                                  ("decimal", "%3.")]).save(numbered)
+    plan_docx = word_files["folder"] / "plan.docx"
+    table_rtf, plan_rtf, numbered_rtf = formatgen.saved_as("rtf", folder, word_files["table_docx"], plan_docx, numbered)
+    return {**word_files, "plan_docx": plan_docx, "table_rtf": table_rtf, "plan_rtf": plan_rtf,
+            "numbered_docx": numbered, "numbered_rtf": numbered_rtf}
 
 
 def line_cells(path):
