@@ -118,6 +118,16 @@ def test_other_fields_end_the_unit_list(text, leads, co, time_limit):
 
 
 @pytest.mark.parametrize("text,leads,co", [
+    # 主责单位/主责部门: 主要责任单位 shortened, the lead beside its 配合/协同 units
+    ("（主责单位：市发展改革委；配合单位：市财政局、市统计局）", [["市发展改革委"]], [["市财政局", "市统计局"]]),
+    ("〔主责部门：区市场监管局，协同单位：区商务局〕", [["区市场监管局"]], [["区商务局"]]),
+    ("（主要责任单位：省教育厅；责任单位：各市人民政府）", [["省教育厅"]], [["各市人民政府"]]),
+])
+def test_main_responsibility_keys_name_the_lead(text, leads, co):
+    assert roles(text)[:2] == (leads, co)
+
+
+@pytest.mark.parametrize("text,leads,co", [
     # role words after a unit in a field list (落实, 按照职能负责, 按职责分工配合) are not part of its name
     ("（责任单位：市数据局牵头；各区人民政府，市级各有关部门落实）", [["市数据局"]], [["各区人民政府", "市级各有关部门"]]),
     ("〔牵头单位：市交通局、市公安局等部门按照职能负责；责任单位：各县人民政府〕", [["市交通局", "市公安局"]],

@@ -6,9 +6,9 @@ import re
 
 from policykg.lexicon.regex import alternation
 
-# 牵头单位: the lead; "牵头责任单位" and "主要责任单位" are leads too
-LEAD_KEYS = ("牵头责任单位", "责任牵头单位", "主要责任单位", "牵头单位", "牵头部门", "牵头处室", "牵头科室", "牵头领导",
-             "牵头")
+# 牵头单位: the lead; "牵头责任单位", "主要责任单位" and its short form "主责单位" are leads too
+LEAD_KEYS = ("牵头责任单位", "责任牵头单位", "主要责任单位", "主责单位", "主责部门", "牵头单位", "牵头部门", "牵头处室",
+             "牵头科室", "牵头领导", "牵头")
 # 责任/配合单位: co-responsible units (a list without a lead distinction is all co)
 CO_KEYS = ("责任单位", "责任部门", "责任处室", "责任科室", "配合单位", "配合部门", "参与单位", "协同单位", "协办单位",
            "责任主体", "实施单位", "落实单位", "承办单位", "联办单位", "协助单位", "配合处室", "责任领导", "主办单位")
