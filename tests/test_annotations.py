@@ -180,3 +180,20 @@ def test_a_field_goes_on_past_role_words_at_a_line_start(lines, co):
 ])
 def test_a_status_note_is_not_a_unit(text, units):
     assert [u.mention for a in find_annotations(text) for u in a.units] == units
+
+
+@pytest.mark.parametrize("text,leads,co", [
+    # 任务分解/任务分工: clause by clause, the units a clause opens with, before what they do
+    ("〔任务分解：市发改委、市经信局等有关单位做好专栏信息发布；各县（市）区政府在门户网站开设专栏〕", [[]],
+     [["市发改委", "市经信局", "有关单位", "各县（市）区政府"]]),
+    ("（任务分工：区人社局、区财政局负责落实补贴政策；区税务局牵头，区市场监管局配合做好登记）", [["区税务局"]],
+     [["区人社局", "区财政局", "区市场监管局"]]),
+    ("〔责任分工：市政府办公室对接省政府办公厅做好信息报送，市直各单位及时报送本单位信息〕", [[]],
+     [["市政府办公室", "市直各单位"]]),
+    ("〔任务分解：市各单位做好本系统工作指导、督促、考评工作〕", [[]], [["市各单位"]]),
+    # a clause opening with what is done, or with a unit doing it by a rule, names no further unit
+    ("〔任务分解：市直各单位根据省厅工作部署，梳理内部各处室职责，并汇总报市公开办；各区政府做好发布〕", [[]],
+     [["市直各单位", "各区政府"]]),
+])
+def test_a_task_breakdown_names_the_units_each_clause_opens_with(text, leads, co):
+    assert roles(text)[:2] == (leads, co)

@@ -13,7 +13,12 @@ LEAD_KEYS = ("牵头责任单位", "责任牵头单位", "主要责任单位", "
 CO_KEYS = ("责任单位", "责任部门", "责任处室", "责任科室", "配合单位", "配合部门", "参与单位", "协同单位", "协办单位",
            "责任主体", "实施单位", "落实单位", "承办单位", "联办单位", "协助单位", "配合处室", "责任领导", "主办单位")
 TIME_KEYS = ("完成时限", "时限要求", "完成时间", "时间节点", "时间要求", "办结时限", "进度安排", "时间安排", "时限")
-ALL_KEYS = LEAD_KEYS + CO_KEYS + TIME_KEYS
+# 任务分解: a breakdown of the item's work, clause by clause "units + what they do" ("A、B做好…；C牵头…")
+BREAKDOWN_KEYS = ("任务分解", "任务分工", "责任分工", "职责分工", "工作分工")
+ALL_KEYS = LEAD_KEYS + CO_KEYS + TIME_KEYS + BREAKDOWN_KEYS
+# what a breakdown's clause says its units do: where the opening list of units ends ("A、B做好…", "C在…")
+ACTS = re.compile(r"做好|加强|负责|牵头|配合|协助|协同|参与|共同|分别|落实|推进|推动|开展|实施|组织|指导|督促|建立|完善|"
+                  r"及时|按照|根据|依据|依托|通过|围绕|结合|会同|汇总|报送|并|要|应|在|对|将|把")
 
 
 # a key followed by its colon: "牵头单位：", "完成时限:"
