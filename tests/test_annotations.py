@@ -165,11 +165,27 @@ def test_a_measure_opening_with_a_verb_is_not_an_annotation(sentence, found):
      ["区人社局", "区医保局", "各街道办事处"]),
 ])
 def test_a_field_goes_on_past_role_words_at_a_line_start(lines, co):
+    assert field_units(lines) == co
+
+
+@pytest.mark.parametrize("lines,co", [
+    # a line opening with a label of its own ends the field above it, though it reads "各…"
+    ("责任科室：办公室牵头，各科室、各直属单位配合\n附件：各科室承担的监测指标提升措施与进度表（略）",
+     ["办公室", "各科室", "各直属单位"]),
+    ("责任单位：市商务局、各县区政府\n联系人：各县区商务部门负责同志", ["市商务局", "各县区政府"]),
+    ("配合单位：市财政局\n备注：各单位于每月5日前报送进展", ["市财政局"]),
+])
+def test_a_labelled_line_ends_the_field_above(lines, co):
+    assert field_units(lines) == co
+
+
+def field_units(lines: str) -> list[str]:
+    """The units of the fields in lines (a text with its line starts as breaks)."""
     parts = lines.split("\n")
     text = "".join(parts)
     breaks = tuple(len("".join(parts[:i])) for i in range(1, len(parts)))
     found = find_annotations(text, Conventions(), breaks)
-    assert [u.mention for a in found for u in a.units] == co
+    return [u.mention for a in found for u in a.units]
 
 
 @pytest.mark.parametrize("text,units", [

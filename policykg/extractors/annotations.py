@@ -19,8 +19,8 @@ from policykg.lexicon.brackets import OPEN_CLASS, closing_positions, depths, fir
 from policykg.lexicon.organs import ORGAN_END, PLACE_ONLY
 from policykg.lexicon.regex import alternation
 from policykg.lexicon.roles import (
-    ACTION_START, ACTS, ALL_KEYS, BREAKDOWN_KEYS, COMMA_LEAD, CONVENTION_NOTE, FIRST_LEAD, KEY, LEAD_KEYS, MAX_UNITS_CHARS,
-    OTHER_KEY, ROLE_TAIL, STANDING, STANDING_AHEAD, STATUS_NOTE, TIME_CLAUSE, TIME_KEYS, WITH,
+    ACTION_START, ACTS, ALL_KEYS, BREAKDOWN_KEYS, COMMA_LEAD, CONVENTION_NOTE, FIRST_LEAD, KEY, LEAD_KEYS, LINE_LABEL,
+    MAX_UNITS_CHARS, OTHER_KEY, ROLE_TAIL, STANDING, STANDING_AHEAD, STATUS_NOTE, TIME_CLAUSE, TIME_KEYS, WITH,
 )
 from policykg.lexicon.sentences import SENTENCE
 from policykg.schema import Role, UnitMention
@@ -201,7 +201,7 @@ def field_end(text: str, start: int, breaks: tuple[int, ...]) -> int:
             if KEY.match(text, position):
                 stop = position
                 break
-            if not continues(text, position, following, stop):
+            if LINE_LABEL.match(text, position) or not continues(text, position, following, stop):
                 return position
         end = stop
         if not KEY.match(text, end):

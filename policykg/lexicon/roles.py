@@ -25,6 +25,8 @@ ACTS = re.compile(r"做好|加强|负责|牵头|配合|协助|协同|参与|共�
 KEY = re.compile("(" + alternation(ALL_KEYS) + r")\s*[：:]")
 # a field of another kind inside an annotation ("；目标位置：全省前5", "，备注：…"): it ends the field before it
 OTHER_KEY = re.compile(r"(?<=[；;，,。])\s*([\u4e00-\u9fff]{2,6})\s*[：:]")
+# a line opening with a label of its own ("附件：…", "联系人：…"): a field before it ends at the line break
+LINE_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,6}\s*[：:]")
 # words that tie units to a role in running form: "A牵头，B配合", "A会同B负责"
 LEAD_WORDS = ("牵头", "牵头负责", "总牵头")
 CO_WORDS = ("配合", "参与", "协同", "协助", "按职责分工负责", "按职责负责", "按职责分工落实", "分别负责", "共同负责", "负责",
