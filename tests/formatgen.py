@@ -96,19 +96,21 @@ def png(width: int, height: int, colour: tuple[int, int, int]) -> bytes:
 
 
 def web_archive(path: Path, page: Path, url: str, encoding: str = "quoted-printable", charset: str | None = None,
-                images: int = 0, saved_by: str = "Windows Internet Explorer 8") -> Path:
+                images: int = 0, saved_by: str = "Windows Internet Explorer 8", frames: tuple[Path, ...] = (),
+                start: bool = False) -> Path:
     """A page saved as a browser's single-file web archive (.mht): a multipart/related message whose
     first part is the page's bytes in the transfer `encoding` ("quoted-printable" or "base64"), its
     charset stated on the part (or, when None, only in the page's own meta), then `images` PNG
-    pictures in base64 parts, each part with its Content-Location."""
-    archive = MIMEMultipart("related", type="text/html")
+    pictures in base64 parts, each part with its Content-Location. `frames` are pages placed before
+    the page; the archive then names its page by its location, or (`start`) by its Content-ID."""
+    archive = MIMEMultipart("related", type="text/html", **({"start": "<page@mhtml>"} if start else {}))
     archive["From"] = f"<Saved by {saved_by}>"
     archive["Subject"] = page.stem
     archive["Snapshot-Content-Location"] = url
-    html = MIMEBase("text", "html", **({"charset": charset} if charset else {}))
-    html.set_payload(page.read_bytes())
-    (encoders.encode_quopri if encoding == "quoted-printable" else encoders.encode_base64)(html)
-    html["Content-Location"] = url
+    for n, frame in enumerate(frames):
+        archive.attach(html_part(frame, f"{url.rsplit('/', 1)[0]}/frame{n}.html", encoding, "utf-8"))
+    html = html_part(page, url, encoding, charset)
+    html["Content-ID"] = "<page@mhtml>"
     archive.attach(html)
     for n in range(images):
         picture = MIMEBase("image", "png")
@@ -118,6 +120,14 @@ def web_archive(path: Path, page: Path, url: str, encoding: str = "quoted-printa
         archive.attach(picture)
     path.write_bytes(archive.as_bytes())
     return path
+
+
+def html_part(page: Path, url: str, encoding: str, charset: str | None) -> MIMEBase:
+    html = MIMEBase("text", "html", **({"charset": charset} if charset else {}))
+    html.set_payload(page.read_bytes())
+    (encoders.encode_quopri if encoding == "quoted-printable" else encoders.encode_base64)(html)
+    html["Content-Location"] = url
+    return html
 
 
 def numbering_levels(document, formats: list[tuple[str, str]], continuous: tuple[int, ...] = ()) -> str:

@@ -63,6 +63,18 @@ def test_archive_reads_as_its_page(pages, page, options):
     assert len(from_archive.tasks) >= 30
 
 
+@pytest.mark.parametrize("start", [True, False])
+def test_archive_page_named_among_framed_pages(pages, start):
+    """Framed pages (related links, a site menu) before the page: the part the archive names is read
+    (by its Content-ID in `start`, or by the location the archive was saved from)."""
+    menu = pages["folder"] / "menu.html"
+    menu.write_text("<html><body><ul class='nav'><li><a href='/'>首页</a></li></ul><div class='list'>"
+                    + "".join(f"<p>关于印发郑州市第{n}批优化营商环境典型案例的通知（2023年第{n}期）</p>" for n in range(1, 9))
+                    + "</div></body></html>", encoding="utf-8")
+    mht = archive(pages, "framed.mht", "gbk", charset="gb2312", frames=(menu,), start=start)
+    same_source(read(mht), read(pages["gbk"]))
+
+
 def test_archive_tasks_and_metadata(pages):
     source = read(archive(pages, "notice.mhtml", "gbk", charset="gb2312"))
     assert source.metadata == FIELDS and source.attachments == tuple(href for href, _ in ATTACHMENTS)
@@ -87,8 +99,8 @@ def no_page(data: bytes) -> bytes:
 
 def damaged_base64(data: bytes) -> bytes:
     """Characters outside base64 written into the page's encoded lines (a damaged copy)."""
-    head, _, rest = data.partition(b"Content-Location: " + URL.encode() + b"\n\n")
-    return head + _ + b"*!*" + rest[3:400].replace(b"A", b"*") + rest[400:]
+    body = data.index(b"\n\n", data.index(b"Content-Location: " + URL.encode())) + 2
+    return data[:body] + b"*!*" + data[body + 3:body + 400].replace(b"A", b"*") + data[body + 400:]
 
 
 @pytest.mark.parametrize("page,options,damage,code", [

@@ -20,12 +20,15 @@ BROKEN_ENCODING = (email.errors.InvalidBase64PaddingDefect, email.errors.Invalid
 
 
 def main_page(archive: Message) -> Message | None:
-    """The archive's page: the part its `start` parameter names by Content-ID, else the first
-    text/html part (a single-part archive is its own page)."""
+    """The archive's page: the part its `start` parameter names by Content-ID, else the part at the
+    location it was saved from (Snapshot-Content-Location), else the first text/html part (a
+    single-part archive is its own page)."""
     pages = [part for part in archive.walk() if part.get_content_type() == "text/html"]
     start = (archive.get_param("start") or "").strip("<>")
-    named = [part for part in pages if start and (part.get("Content-ID") or "").strip().strip("<>") == start]
-    return (named or pages or [None])[0]
+    location = (archive.get("Snapshot-Content-Location") or "").strip()
+    by_id = [part for part in pages if start and (part.get("Content-ID") or "").strip().strip("<>") == start]
+    by_location = [part for part in pages if location and (part.get("Content-Location") or "").strip() == location]
+    return (by_id or by_location or pages or [None])[0]
 
 
 def unfinished(archive: Message, page: Message, path: str) -> None:
