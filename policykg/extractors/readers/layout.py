@@ -55,6 +55,31 @@ def as_line(pieces: list[Piece], gap: float | None) -> Item:
     return Item(box[1], text, box, min(scores) if scores else None)
 
 
+def word_gaps(gaps: list[float], least: float) -> list[bool]:
+    """Which gaps between the characters of a line part words: those wider than `least` beyond the
+    line's narrowest gap (its letter spacing), so that letter spacing and justification part no
+    words (Chinese has no spaces)."""
+    usual = max(0.0, min(gaps)) if gaps else 0.0
+    return [gap > least + usual for gap in gaps]
+
+
+def spaced_text(chars: list[tuple[float, float, str]], least: float) -> str:
+    """The text of a line's characters (x0, x1, text; left to right): a space where the text has one
+    or where the gap is a word gap (word_gaps)."""
+    drawn = [char for char in chars if not char[2].isspace()]
+    wide = word_gaps([b[0] - a[1] for a, b in zip(drawn, drawn[1:])], least)
+    text, blank, k = "", False, 0
+    for char in chars:
+        if char[2].isspace():
+            blank = bool(text)
+            continue
+        if text:
+            text += " " if blank or wide[k] else ""
+            k += 1
+        text, blank = text + char[2], False
+    return text
+
+
 def group_lines(pieces: list[Piece], gap: float | None = None) -> list[Item]:
     """Pieces grouped into lines by position, top to bottom."""
     lines: list[list[Piece]] = []

@@ -1,0 +1,97 @@
+"""Quirks of real 公文 PDFs, drawn with reportlab from the 郑州 notice (corpus 003) and read field by
+field against its text: a landscape 附件 task table on /Rotate 90 or 270 pages or drawn sideways on
+portrait pages, lines set character by character or letter-spaced, page furniture (— N —, a running
+title, the red rule under the 文号) and watermarks (a diagonal light-grey stamp, a red seal picture)."""
+import functools
+
+import pytest
+
+pytest.importorskip("reportlab")
+import pdfgen  # noqa: E402
+import realgen  # noqa: E402
+from test_formats_real import check, plan  # noqa: E402,F401  (plan: the 郑州 plan fixture)
+from test_pdf import notice_files, only, squeeze, task_fields, zhengzhou  # noqa: E402,F401
+
+from policykg.extractors.readers import read  # noqa: E402
+from policykg.extractors.readers.layout import spaced_text  # noqa: E402
+from policykg.extractors.readers.pdf import faint  # noqa: E402
+from policykg.pipeline import extract  # noqa: E402
+
+HEADER = ["序号", "具体措施", "牵头单位", "配合单位", "完成时限"]
+
+
+def landscape_notice(path, plan, rotate):
+    """The notice on portrait pages, its plan's task table on landscape pages turned as `rotate` says."""
+    front = pdfgen.paragraphs([realgen.MARK, realgen.DOC_NUMBER, realgen.TITLE, realgen.RECIPIENTS, realgen.NOTICE,
+                               realgen.ISSUER, realgen.DATE, "（此件公开发布）"], pdfgen.PLAIN)
+    rows = [[row[0], *row[2:]] for row in plan["rows"]]  # no 重点任务 column
+    annex = [*pdfgen.paragraphs(["附件", realgen.PLAN_TITLE, *plan["intro"]], pdfgen.PLAIN),
+             pdfgen.grid_table(HEADER, rows, [30, 420, 120, 120, 60])]
+    back = pdfgen.paragraphs([f"抄送：{realgen.CC}", f"{realgen.PRINTER}\u3000\u3000{realgen.PRINTED}印发"], pdfgen.PLAIN)
+    path = pdfgen.landscape_annex(path, front, annex, back)
+    return path if rotate == "none" else pdfgen.turned(path, None if rotate == "sideways" else rotate)
+
+
+@pytest.mark.parametrize("rotate", ["none", 90, 270, "sideways"])
+def test_landscape_task_table(plan, tmp_path, rotate):  # noqa: F811
+    pdf = landscape_notice(tmp_path / "notice.pdf", plan, rotate)
+    lines = read(pdf).lines
+    rows = [line for line in lines if line.cells]
+    assert rows and {line.page for line in rows} >= {2, 3} and rows[0].cells[0].text == "1"
+    assert [line.text for line in lines[:2]] == [realgen.MARK, realgen.DOC_NUMBER]
+    check(only(extract([pdf])), plan)
+
+
+QUIRKS = {"justified": {}, "one text object a character": {"per_char": True},
+          "running title": {"running_title": realgen.PLAN_TITLE},
+          "watermark and seal": {"watermark": "郑州市人民政府", "seal": True},
+          "all at once": {"per_char": True, "running_title": realgen.PLAN_TITLE, "watermark": "内部资料"}}
+
+
+@pytest.mark.parametrize("quirk", QUIRKS)
+def test_typeset_notice(zhengzhou, tmp_path, quirk):  # noqa: F811
+    typeset = functools.partial(pdfgen.typeset_gongwen, **QUIRKS[quirk])
+    text, pdf = notice_files(tmp_path, zhengzhou, typeset, ".pdf")
+    lines = [line.text for line in read(pdf).lines]
+    drawn = pdf.with_suffix(".drawn").read_text(encoding="utf-8").splitlines()
+    assert squeeze("".join(lines)) == squeeze("".join(drawn))  # nothing added (stamp, page numbers), nothing lost
+    assert len(lines) == len(drawn)  # no line merged or split
+    assert lines[0] == "郑州市人民政府文件"  # letter-spaced in red, read without spaces
+    from_text, from_pdf = only(extract([text])), only(extract([pdf]))
+    for field in ("title", "doc_number", "issuers", "issue_date", "recipients", "cc", "printed_date"):
+        assert getattr(from_pdf, field) == getattr(from_text, field), field
+    assert task_fields(from_pdf) == task_fields(from_text) and len(from_pdf.tasks) >= 30
+    assert [t.text for t in from_pdf.tasks] == [t.text for t in from_text.tasks]
+
+
+def chars(*parts):
+    """Characters (x0, x1, text) of a line: each part (text, width of a character, gap after each)."""
+    out, x = [], 0.0
+    for text, width, gap in parts:
+        for char in text:
+            out.append((x, x + width, char))
+            x += width + gap
+    return out
+
+
+@pytest.mark.parametrize("parts, text", [
+    ([("郑州市人民政府文件", 36, 8)], "郑州市人民政府文件"),  # letter-spaced issuer mark
+    ([("完成时限：2023年12月", 16, 5)], "完成时限：2023年12月"),  # a justified line
+    ([("郑政文〔2023〕62号", 14, 0), ("签发人：何雄", 14, 0)], "郑政文〔2023〕62号签发人：何雄"),
+    ([("2023", 8, 0), (" ", 4, 0), ("年", 16, 0)], "2023 年"),  # a space the text has
+    ([("市发展改革委", 12, 0.5), ("市财政局", 12, 0.5)], "市发展改革委市财政局"),
+])
+def test_letter_spacing_parts_no_words(parts, text):
+    assert spaced_text(chars(*parts), 3.0) == text
+
+
+def test_wide_gap_parts_words():
+    line = chars(("郑政文〔2023〕62号", 14, 0)) + [(400 + 14 * i, 414 + 14 * i, c) for i, c in enumerate("签发人：何雄")]
+    assert spaced_text(line, 3.0) == "郑政文〔2023〕62号 签发人：何雄"
+
+
+@pytest.mark.parametrize("colour, light", [((0.82, 0.82, 0.82), True), ((1, 0.75, 0.75), True),
+                                           ((0.85, 0, 0), False), ((0, 0, 0), False), ((0.5, 0.5, 0.5), False),
+                                           ((0, 0, 0, 0.2), True)])
+def test_watermark_colours(colour, light):
+    assert faint(*colour) == light
