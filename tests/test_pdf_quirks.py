@@ -13,7 +13,7 @@ from test_formats_real import check, plan  # noqa: E402,F401  (plan: the 郑州 
 from test_pdf import notice_files, only, squeeze, task_fields, zhengzhou  # noqa: E402,F401
 
 from policykg.extractors.readers import read  # noqa: E402
-from policykg.extractors.readers.layout import spaced_text  # noqa: E402
+from policykg.extractors.readers.layout import unspaced  # noqa: E402
 from policykg.extractors.readers.pdf import faint  # noqa: E402
 from policykg.pipeline import extract  # noqa: E402
 
@@ -64,30 +64,23 @@ def test_typeset_notice(zhengzhou, tmp_path, quirk):  # noqa: F811
     assert [t.text for t in from_pdf.tasks] == [t.text for t in from_text.tasks]
 
 
-def chars(*parts):
-    """Characters (x0, x1, text) of a line: each part (text, width of a character, gap after each)."""
-    out, x = [], 0.0
-    for text, width, gap in parts:
-        for char in text:
-            out.append((x, x + width, char))
-            x += width + gap
-    return out
+def gaps(text, spacing, wide=()):
+    """The gaps between a line's characters other than spaces: `spacing` each, `wide` (index: gap) apart."""
+    count = len(text.replace(" ", "")) - 1
+    return [dict(wide).get(i, spacing) for i in range(count)]
 
 
-@pytest.mark.parametrize("parts, text", [
-    ([("郑州市人民政府文件", 36, 8)], "郑州市人民政府文件"),  # letter-spaced issuer mark
-    ([("完成时限：2023年12月", 16, 5)], "完成时限：2023年12月"),  # a justified line
-    ([("郑政文〔2023〕62号", 14, 0), ("签发人：何雄", 14, 0)], "郑政文〔2023〕62号签发人：何雄"),
-    ([("2023", 8, 0), (" ", 4, 0), ("年", 16, 0)], "2023 年"),  # a space the text has
-    ([("市发展改革委", 12, 0.5), ("市财政局", 12, 0.5)], "市发展改革委市财政局"),
+@pytest.mark.parametrize("text, spacing, wide, read", [
+    ("郑 州 市 人 民 政 府 文 件", 8, (), "郑州市人民政府文件"),  # the letter-spaced issuer mark
+    ("完 成 时 限 ： 2 0 2 3 年 1 2 月", 5.5, (), "完成时限：2023年12月"),  # a justified line, one object a character
+    ("通 知", 48, (), "通知"),  # a two-character title spread over the line
+    ("现将《郑州市 2023 年优化", 0, ((5, 2.5), (9, 2.5)), "现将《郑州市 2023 年优化"),  # spaces the text has
+    ("郑政文〔2023〕62号 签发人：何雄", 0, ((11, 150),), "郑政文〔2023〕62号 签发人：何雄"),  # two parts of a line
+    ("2 0 2 3 年 4 月", 6, ((3, 9), (4, 9)), "2023 年 4月"),  # letter-spaced text with its own spaces
+    ("市发展改革委 市财政局", 0.5, ((5, 4),), "市发展改革委 市财政局"),
 ])
-def test_letter_spacing_parts_no_words(parts, text):
-    assert spaced_text(chars(*parts), 3.0) == text
-
-
-def test_wide_gap_parts_words():
-    line = chars(("郑政文〔2023〕62号", 14, 0)) + [(400 + 14 * i, 414 + 14 * i, c) for i, c in enumerate("签发人：何雄")]
-    assert spaced_text(line, 3.0) == "郑政文〔2023〕62号 签发人：何雄"
+def test_letter_spacing_parts_no_words(text, spacing, wide, read):
+    assert unspaced(text, gaps(text, spacing, wide)) == read
 
 
 @pytest.mark.parametrize("colour, light", [((0.82, 0.82, 0.82), True), ((1, 0.75, 0.75), True),

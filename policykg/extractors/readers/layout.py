@@ -13,6 +13,7 @@ from policykg.lexicon.official import PAGE_NUMBER_LINE
 from policykg.schema import Line
 
 RUNNING_SHARE = 0.5  # a head/foot line on at least this share of pages is a running title
+LETTER_SLACK = 1.0  # points by which a gap may exceed a line's narrowest and still be letter spacing
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top-down page coordinates)
 
@@ -55,29 +56,21 @@ def as_line(pieces: list[Piece], gap: float | None) -> Item:
     return Item(box[1], text, box, min(scores) if scores else None)
 
 
-def word_gaps(gaps: list[float], least: float) -> list[bool]:
-    """Which gaps between the characters of a line part words: those wider than `least` beyond the
-    line's narrowest gap (its letter spacing), so that letter spacing and justification part no
-    words (Chinese has no spaces)."""
-    usual = max(0.0, min(gaps)) if gaps else 0.0
-    return [gap > least + usual for gap in gaps]
-
-
-def spaced_text(chars: list[tuple[float, float, str]], least: float) -> str:
-    """The text of a line's characters (x0, x1, text; left to right): a space where the text has one
-    or where the gap is a word gap (word_gaps)."""
-    drawn = [char for char in chars if not char[2].isspace()]
-    wide = word_gaps([b[0] - a[1] for a, b in zip(drawn, drawn[1:])], least)
-    text, blank, k = "", False, 0
-    for char in chars:
-        if char[2].isspace():
-            blank = bool(text)
-            continue
-        if text:
-            text += " " if blank or wide[k] else ""
+def unspaced(text: str, gaps: list[float]) -> str:
+    """A line's text without the spaces standing where its characters are only letter-spaced
+    (spacing, justified lines: Chinese has no spaces): a space stays where the gap between the
+    characters beside it exceeds the line's narrowest gap by more than LETTER_SLACK points. `gaps`
+    are those between the text's characters other than spaces, in order."""
+    if not gaps or len(gaps) != len(text) - text.count(" ") - 1:
+        return text
+    usual, out, k = max(0.0, min(gaps)), [], -1
+    for char in text:
+        if char != " ":
             k += 1
-        text, blank = text + char[2], False
-    return text
+        elif 0 <= k < len(gaps) and gaps[k] <= usual + LETTER_SLACK:
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 def group_lines(pieces: list[Piece], gap: float | None = None) -> list[Item]:

@@ -23,7 +23,7 @@ import pypdfium2.raw as pdfium_c
 
 from policykg.errors import PolicyKGError
 from policykg.extractors.readers import ReadOptions
-from policykg.extractors.readers.layout import Box, Item, Piece, group_lines, render, spaced_text, word_gaps
+from policykg.extractors.readers.layout import Box, Item, Piece, group_lines, render, unspaced
 from policykg.schema import SourceText
 
 CID = re.compile(r"\(cid:\d+\)")
@@ -51,9 +51,9 @@ def legible(obj) -> bool:
 
 def line_text(line) -> str:
     """A pdfplumber line's text, spaces only at word gaps (letter-spaced and justified lines)."""
-    if " " not in line["text"]:
-        return line["text"]
-    return spaced_text([(c["x0"], c["x1"], c["text"]) for c in line["chars"]], WORD_GAP)
+    chars = line["chars"]
+    return unspaced(line["text"], [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]) if " " in line["text"] \
+        else line["text"]
 
 
 def plumber_lines(page) -> list[Item]:
@@ -159,22 +159,12 @@ def upright(rotation: int, width: float, height: float):
 
 def spread(textpage, first: int, run: str) -> str:
     """A run without the spaces pdfium generates between characters set apart evenly (letter
-    spacing, justified lines, each character a text object of its own): a generated space stays
-    only where its gap is wider than the run's usual one (layout.word_gap)."""
-    if " " not in run:
+    spacing, justified lines, each character a text object of its own): layout.unspaced."""
+    if " " not in run or not any(char == " " and pdfium_c.FPDFText_IsGenerated(textpage, first + i)
+                                 for i, char in enumerate(run)):
         return run
-    kept = [i for i, char in enumerate(run) if char != " " or not pdfium_c.FPDFText_IsGenerated(textpage, first + i)]
-    if len(kept) == len(run):
-        return run
-    chars = [i for i in kept if run[i] != " "]
-    boxes = [textpage.get_charbox(first + i, loose=True) for i in chars]
-    gaps = [max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3]) for a, b in zip(boxes, boxes[1:])]
-    wide = word_gaps(gaps, WORD_GAP)
-    text = run[chars[0]:chars[0] + 1]
-    for (i, j), gap_wide in zip(zip(chars, chars[1:]), wide):
-        text += "".join(run[k] for k in kept if i < k < j) or (" " if gap_wide else "")
-        text += run[j]
-    return text
+    boxes = [textpage.get_charbox(first + i, loose=True) for i, char in enumerate(run) if char != " "]
+    return unspaced(run, [max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3]) for a, b in zip(boxes, boxes[1:])])
 
 
 def angle(textpage, index: int) -> int:
