@@ -205,10 +205,13 @@ def scanned(path: Path, source: Path, dpi: int = 200, skew: float = 0, noise: fl
 
 # --- quirks of real 公文 PDFs ------------------------------------------------------------------
 
-def grid_table(header: list[str], rows: list[list[str]], widths: list[float] | None = None):
-    """A ruled table of cells, its header repeated on each page it runs over."""
+def grid_table(header: list[str], rows: list[list[str]], widths: list[float] | None = None,
+               split_rows: bool = False):
+    """A ruled table of cells, its header repeated on each page it runs over; with `split_rows` a row
+    that does not fit is cut by the page break without a rule, its cells' lines continued on the next
+    page (the header then stands once: reportlab would repeat it above the cut row)."""
     data = [[Paragraph(h, CELL) for h in header]] + [[Paragraph(c, CELL) for c in row] for row in rows]
-    table = LongTable(data, colWidths=widths, repeatRows=1)
+    table = LongTable(data, colWidths=widths, repeatRows=0 if split_rows else 1, splitInRow=3 if split_rows else 0)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 

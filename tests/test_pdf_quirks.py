@@ -20,21 +20,23 @@ from policykg.pipeline import extract  # noqa: E402
 HEADER = ["序号", "具体措施", "牵头单位", "配合单位", "完成时限"]
 
 
-def landscape_notice(path, plan, rotate):
-    """The notice on portrait pages, its plan's task table on landscape pages turned as `rotate` says."""
+def landscape_notice(path, plan, rotate, split_rows=False):
+    """The notice on portrait pages, its plan's task table on landscape pages turned as `rotate` says
+    (rows cut by page breaks when `split_rows`)."""
     front = pdfgen.paragraphs([realgen.MARK, realgen.DOC_NUMBER, realgen.TITLE, realgen.RECIPIENTS, realgen.NOTICE,
                                realgen.ISSUER, realgen.DATE, "（此件公开发布）"], pdfgen.PLAIN)
     rows = [[row[0], *row[2:]] for row in plan["rows"]]  # no 重点任务 column
     annex = [*pdfgen.paragraphs(["附件", realgen.PLAN_TITLE, *plan["intro"]], pdfgen.PLAIN),
-             pdfgen.grid_table(HEADER, rows, [30, 420, 120, 120, 60])]
+             pdfgen.grid_table(HEADER, rows, [30, 420, 120, 120, 60], split_rows)]
     back = pdfgen.paragraphs([f"抄送：{realgen.CC}", f"{realgen.PRINTER}\u3000\u3000{realgen.PRINTED}印发"], pdfgen.PLAIN)
     path = pdfgen.landscape_annex(path, front, annex, back)
     return path if rotate == "none" else pdfgen.turned(path, None if rotate == "sideways" else rotate)
 
 
+@pytest.mark.parametrize("split_rows", [False, True])
 @pytest.mark.parametrize("rotate", ["none", 90, 270, "sideways"])
-def test_landscape_task_table(plan, tmp_path, rotate):  # noqa: F811
-    pdf = landscape_notice(tmp_path / "notice.pdf", plan, rotate)
+def test_landscape_task_table(plan, tmp_path, rotate, split_rows):  # noqa: F811
+    pdf = landscape_notice(tmp_path / "notice.pdf", plan, rotate, split_rows)
     lines = read(pdf).lines
     rows = [line for line in lines if line.cells]
     assert rows and {line.page for line in rows} >= {2, 3} and rows[0].cells[0].text == "1"
@@ -88,3 +90,18 @@ def test_letter_spacing_parts_no_words(text, spacing, wide, read):
                                            ((0, 0, 0, 0.2), True)])
 def test_watermark_colours(colour, light):
     assert faint(*colour) == light
+
+
+@pytest.mark.parametrize("rotate", [90, 270, "sideways"])
+def test_landscape_text_pages_read_as_upright_ones(zhengzhou, tmp_path, rotate):  # noqa: F811
+    """Landscape pages of text only (pypdfium2's fast path): the same lines, in the same order, as
+    the pages drawn upright."""
+    def notice(path):
+        front = pdfgen.paragraphs([zhengzhou["title"], zhengzhou["recipients"]], pdfgen.PLAIN)
+        return pdfgen.landscape_annex(path, front, pdfgen.paragraphs(zhengzhou["body"][:60], pdfgen.BODY),
+                                      pdfgen.paragraphs(["抄送：市委各部门。"], pdfgen.PLAIN))
+
+    upright = [(line.text, line.page) for line in read(notice(tmp_path / "upright.pdf")).lines]
+    turned = pdfgen.turned(notice(tmp_path / "turned.pdf"), None if rotate == "sideways" else rotate)
+    assert [(line.text, line.page) for line in read(turned).lines] == upright
+    assert len({page for _, page in upright}) >= 4

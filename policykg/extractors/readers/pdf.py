@@ -14,7 +14,7 @@ import ctypes
 import math
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from io import BytesIO
 from pathlib import Path
 
@@ -56,11 +56,27 @@ def line_text(line) -> str:
         else line["text"]
 
 
+def cuts(page) -> list[dict]:
+    """Rules closing a table where a page break cuts a row without one (the row runs on over the
+    next page): vertical rules that end, or start, together at a height where no horizontal rule
+    runs; as pdfplumber's explicit lines."""
+    flat, ends = set(), defaultdict(set)
+    for edge in page.edges:
+        if edge["orientation"] == "h":
+            flat.add(round(edge["top"]))
+        else:
+            ends[round(edge["top"])].add(edge["x0"])
+            ends[round(edge["bottom"])].add(edge["x0"])
+    return [{"object_type": "line", "x0": min(xs), "x1": max(xs), "top": y, "bottom": y, "width": max(xs) - min(xs),
+             "height": 0} for y, xs in ends.items() if len(xs) > 1 and not flat & {y - 1, y, y + 1}]
+
+
 def plumber_lines(page) -> list[Item]:
     """Items of a page read by pdfplumber: text lines outside tables, and tables, in reading order;
     watermarks (slanted or faint text) left out."""
     page = page.filter(legible).dedupe_chars()
-    tables = page.find_tables()
+    closing = cuts(page)
+    tables = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
     boxes = [t.bbox for t in tables]
 
     def outside(obj) -> bool:
