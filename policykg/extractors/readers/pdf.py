@@ -156,9 +156,9 @@ def doubled(text_objects: list) -> bool:
     return any(abs(a[0] - b[0]) < DOUBLED and abs(a[1] - b[1]) < DOUBLED for a, b in zip(corners, corners[1:]))
 
 
-def faint(red: float, green: float, blue: float, alpha: float = 1.0) -> bool:
-    """Whether a text colour (components 0–1) is so light it marks a watermark, not text."""
-    return min(red, green, blue) * alpha + 1 - alpha >= FAINT
+def faint(red: float, green: float, blue: float, alpha: float = 1.0, full: float = 1.0) -> bool:
+    """Whether a text colour (components from 0 to `full`) is so light it marks a watermark, not text."""
+    return min(red, green, blue) * alpha / full + full - alpha >= FAINT * full
 
 
 def upright(rotation: int, width: float, height: float):
@@ -176,7 +176,7 @@ def upright(rotation: int, width: float, height: float):
 def spread(textpage, first: int, run: str) -> str:
     """A run without the spaces pdfium generates between characters set apart evenly (letter
     spacing, justified lines, each character a text object of its own): layout.unspaced."""
-    if " " not in run or not any(char == " " and pdfium_c.FPDFText_IsGenerated(textpage, first + i)
+    if not any(char == " " and pdfium_c.FPDFText_IsGenerated(textpage, first + i)
                                  for i, char in enumerate(run)):
         return run
     boxes = [textpage.get_charbox(first + i, loose=True) for i, char in enumerate(run) if char != " "]
@@ -185,43 +185,49 @@ def spread(textpage, first: int, run: str) -> str:
 
 def angle(textpage, index: int) -> int:
     """The clockwise turn (degrees) that makes a character upright, -1 when it is not a quarter."""
-    degrees = math.degrees(pdfium_c.FPDFText_GetCharAngle(textpage, index))
+    radians = pdfium_c.FPDFText_GetCharAngle(textpage, index)
+    if not radians:
+        return 0
+    degrees = math.degrees(radians)
     quarter = round(degrees / 90) * 90
     return (360 - quarter) % 360 if abs(degrees - quarter) < SLANT else -1
 
 
-def runs(textpage):
-    """(index of its first character, text) of each run of the page's text."""
-    text, start = textpage.get_text_range(), 0
+def runs(textpage) -> list[tuple[int, str, int]]:
+    """(index of its first character, text, angle) of each run of the page's text."""
+    text, start, found = textpage.get_text_range(), 0, []
     for run in text.split("\r\n"):
-        first = start
-        start += len(run) + 2
         if run.strip():
-            yield first, run
+            found.append((start, run, angle(textpage, start)))
+        start += len(run) + 2
+    return found
 
 
-def reading_turn(textpage) -> int | None:
-    """The clockwise turn under which most of the page's text stands upright (None: no text)."""
+def reading_turn(pieces: list[tuple[int, str, int]]) -> int | None:
+    """The clockwise turn under which most of a page's runs stand upright (None: no text)."""
     weights = Counter()
-    for first, run in runs(textpage):
-        weights[angle(textpage, first)] += len(run)
+    for _, run, turn in pieces:
+        weights[turn] += len(run)
     weights.pop(-1, None)
     return weights.most_common(1)[0][0] if weights else None
 
 
-def segments(textpage, width: float, height: float, turn: int) -> list[Piece] | None:
+def segments(textpage, pieces: list[tuple[int, str, int]], width: float, height: float, turn: int) -> list[Piece] | None:
     """The text runs of a page with their boxes on the page turned by `turn` degrees (so that its
     text stands upright); text standing otherwise (a diagonal stamp) or faint (a light watermark)
     left out. None when a glyph has no Unicode mapping."""
-    pieces, colour, turned = [], [ctypes.c_uint() for _ in range(4)], upright(turn, width, height)
-    for first, run in runs(textpage):
+    found, turned = [], upright(turn, width, height)
+    red, green, blue, alpha = colour = [ctypes.c_uint() for _ in range(4)]
+    pointers = [ctypes.byref(c) for c in colour]
+    for first, run, slant in pieces:
         last = first + len(run) - 1
         if pdfium_c.FPDFText_HasUnicodeMapError(textpage, first):
             return None
-        pdfium_c.FPDFText_GetFillColor(textpage, first, *colour)
-        if angle(textpage, first) != turn or faint(*(c.value / 255 for c in colour)):
+        pdfium_c.FPDFText_GetFillColor(textpage, first, *pointers)
+        if slant != turn or faint(red.value, green.value, blue.value, alpha.value, 255):
             continue
-        run = spread(textpage, first, run)
+        if " " in run:
+            run = spread(textpage, first, run)
         if turn:
             (a, b, _, _), (_, _, c, d) = textpage.get_charbox(first, loose=True), textpage.get_charbox(last, loose=True)
             box = turned((min(a, c), min(b, d), max(a, c), max(b, d)))
@@ -230,8 +236,8 @@ def segments(textpage, width: float, height: float, turn: int) -> list[Piece] | 
             x1 = textpage.get_charbox(last, loose=True)[2]
             size = pdfium_c.FPDFText_GetFontSize(textpage, first)  # a line is one font size high, as in pdfminer
             box = (x0, height - bottom - size, x1, height - bottom)
-        pieces.append(Piece(box, run))
-    return pieces
+        found.append(Piece(box, run))
+    return found
 
 
 class PageReading:
@@ -249,13 +255,14 @@ class PageReading:
             self.way = "ocr"
             return
         textpage, rotation = page.get_textpage(), page.get_rotation()
-        turn = reading_turn(textpage)
+        pieces = runs(textpage)
+        turn = reading_turn(pieces)
         if pdfium_c.FPDF_PAGEOBJ_PATH not in kinds and \
                 not doubled([handle for kind, handle in objects if kind == pdfium_c.FPDF_PAGEOBJ_TEXT]):
             width, height = page.get_size()[::-1 if rotation in (90, 270) else 1]
-            pieces = segments(textpage, width, height, turn or 0)
-            if pieces is not None:
-                self.items, self.way = group_lines(pieces, WORD_GAP), "pdfium"
+            found = segments(textpage, pieces, width, height, turn or 0)
+            if found is not None:
+                self.items, self.way = group_lines(found, WORD_GAP), "pdfium"
         if self.way == "plumber" and turn not in (None, rotation):
             self.turn = turn
 
