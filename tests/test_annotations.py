@@ -118,6 +118,16 @@ def test_other_fields_end_the_unit_list(text, leads, co, time_limit):
 
 
 @pytest.mark.parametrize("text,leads,co", [
+    # 主责单位/主责部门: 主要责任单位 shortened, the lead beside its 配合/协同 units
+    ("（主责单位：市发展改革委；配合单位：市财政局、市统计局）", [["市发展改革委"]], [["市财政局", "市统计局"]]),
+    ("〔主责部门：区市场监管局，协同单位：区商务局〕", [["区市场监管局"]], [["区商务局"]]),
+    ("（主要责任单位：省教育厅；责任单位：各市人民政府）", [["省教育厅"]], [["各市人民政府"]]),
+])
+def test_main_responsibility_keys_name_the_lead(text, leads, co):
+    assert roles(text)[:2] == (leads, co)
+
+
+@pytest.mark.parametrize("text,leads,co", [
     # role words after a unit in a field list (落实, 按照职能负责, 按职责分工配合) are not part of its name
     ("（责任单位：市数据局牵头；各区人民政府，市级各有关部门落实）", [["市数据局"]], [["各区人民政府", "市级各有关部门"]]),
     ("〔牵头单位：市交通局、市公安局等部门按照职能负责；责任单位：各县人民政府〕", [["市交通局", "市公安局"]],
@@ -155,11 +165,27 @@ def test_a_measure_opening_with_a_verb_is_not_an_annotation(sentence, found):
      ["区人社局", "区医保局", "各街道办事处"]),
 ])
 def test_a_field_goes_on_past_role_words_at_a_line_start(lines, co):
+    assert field_units(lines) == co
+
+
+@pytest.mark.parametrize("lines,co", [
+    # a line opening with a label of its own ends the field above it, though it reads "各…"
+    ("责任科室：办公室牵头，各科室、各直属单位配合\n附件：各科室承担的监测指标提升措施与进度表（略）",
+     ["办公室", "各科室", "各直属单位"]),
+    ("责任单位：市商务局、各县区政府\n联系人：各县区商务部门负责同志", ["市商务局", "各县区政府"]),
+    ("配合单位：市财政局\n备注：各单位于每月5日前报送进展", ["市财政局"]),
+])
+def test_a_labelled_line_ends_the_field_above(lines, co):
+    assert field_units(lines) == co
+
+
+def field_units(lines: str) -> list[str]:
+    """The units of the fields in lines (a text with its line starts as breaks)."""
     parts = lines.split("\n")
     text = "".join(parts)
     breaks = tuple(len("".join(parts[:i])) for i in range(1, len(parts)))
     found = find_annotations(text, Conventions(), breaks)
-    assert [u.mention for a in found for u in a.units] == co
+    return [u.mention for a in found for u in a.units]
 
 
 @pytest.mark.parametrize("text,units", [
@@ -170,3 +196,20 @@ def test_a_field_goes_on_past_role_words_at_a_line_start(lines, co):
 ])
 def test_a_status_note_is_not_a_unit(text, units):
     assert [u.mention for a in find_annotations(text) for u in a.units] == units
+
+
+@pytest.mark.parametrize("text,leads,co", [
+    # 任务分解/任务分工: clause by clause, the units a clause opens with, before what they do
+    ("〔任务分解：市发改委、市经信局等有关单位做好专栏信息发布；各县（市）区政府在门户网站开设专栏〕", [[]],
+     [["市发改委", "市经信局", "有关单位", "各县（市）区政府"]]),
+    ("（任务分工：区人社局、区财政局负责落实补贴政策；区税务局牵头，区市场监管局配合做好登记）", [["区税务局"]],
+     [["区人社局", "区财政局", "区市场监管局"]]),
+    ("〔责任分工：市政府办公室对接省政府办公厅做好信息报送，市直各单位及时报送本单位信息〕", [[]],
+     [["市政府办公室", "市直各单位"]]),
+    ("〔任务分解：市各单位做好本系统工作指导、督促、考评工作〕", [[]], [["市各单位"]]),
+    # a clause opening with what is done, or with a unit doing it by a rule, names no further unit
+    ("〔任务分解：市直各单位根据省厅工作部署，梳理内部各处室职责，并汇总报市公开办；各区政府做好发布〕", [[]],
+     [["市直各单位", "各区政府"]]),
+])
+def test_a_task_breakdown_names_the_units_each_clause_opens_with(text, leads, co):
+    assert roles(text)[:2] == (leads, co)

@@ -19,8 +19,8 @@ from policykg.lexicon.brackets import OPEN_CLASS, closing_positions, depths, fir
 from policykg.lexicon.organs import ORGAN_END, PLACE_ONLY
 from policykg.lexicon.regex import alternation
 from policykg.lexicon.roles import (
-    ACTION_START, ALL_KEYS, COMMA_LEAD, CONVENTION_NOTE, FIRST_LEAD, KEY, LEAD_KEYS, OTHER_KEY, ROLE_TAIL, STANDING,
-    STANDING_AHEAD, STATUS_NOTE, TIME_CLAUSE, TIME_KEYS, WITH,
+    ACTION_START, ACTS, ALL_KEYS, BREAKDOWN_KEYS, COMMA_LEAD, CONVENTION_NOTE, FIRST_LEAD, KEY, LEAD_KEYS, LINE_LABEL,
+    MAX_UNITS_CHARS, OTHER_KEY, ROLE_TAIL, STANDING, STANDING_AHEAD, STATUS_NOTE, TIME_CLAUSE, TIME_KEYS, WITH,
 )
 from policykg.lexicon.sentences import SENTENCE
 from policykg.schema import Role, UnitMention
@@ -136,6 +136,8 @@ def build(start: int, end: int, raw: str, body: str, rules: Conventions) -> Anno
             time_limit = value
         elif key in LEAD_KEYS:
             units += lead_units(value)
+        elif key in BREAKDOWN_KEYS:
+            units += [u for clause in split_top_level(value, "；;，,") for u in acting_units(clause)]
         else:
             units += co_units(value, co_rules)
     return Annotation(start=start, end=end, units=tuple(units), time_limit=time_limit, raw=raw)
@@ -199,7 +201,7 @@ def field_end(text: str, start: int, breaks: tuple[int, ...]) -> int:
             if KEY.match(text, position):
                 stop = position
                 break
-            if not continues(text, position, following, stop):
+            if LINE_LABEL.match(text, position) or not continues(text, position, following, stop):
                 return position
         end = stop
         if not KEY.match(text, end):
@@ -233,6 +235,24 @@ def unit_like(name: str) -> bool:
         return False
     base = QUALIFIER.sub("", name)
     return bool(ORGAN_END.search(base)) or name.startswith("各") or bool(PLACE_ONLY.match(name))
+
+
+def acting_units(clause: str) -> list[UnitMention]:
+    """The units a clause of a breakdown opens with, before what they do: "A、B等有关单位做好…" (co),
+    "A牵头做好…" (lead); none when it opens with no named body. The units are the longest opening
+    list whose every name is a body (ends in an organ word)."""
+    cut = max((end for end in range(2, min(len(clause), MAX_UNITS_CHARS) + 1) if opening_units(clause[:end])),
+              default=0)
+    if not cut:
+        return []
+    role = Role.lead if clause[cut:].startswith(("牵头", "总牵头")) else Role.co
+    return mentions(clause[:cut], role)
+
+
+def opening_units(text: str) -> bool:
+    """Whether a text is a list of named bodies only (no word of what they do)."""
+    return not ACTS.search(text) and bool(NAMED_BODY.match(text)) and all(ORGAN_END.search(QUALIFIER.sub("", part)) and unit_like(part)
+                                         for part in text.split("、"))
 
 
 def clause_units(clause: str, rules: Conventions) -> list[UnitMention]:

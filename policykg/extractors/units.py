@@ -23,8 +23,10 @@ def clean_unit(name: str) -> str:
     return LIST_END.sub("", name)
 
 
-# "A、B等市政府有关部门及各县区人民政府": 等/及/和 after a complete unit name also separate units
-CONJUNCTION = re.compile(rf"(?<=[{ORGAN_LAST_CHARS}])(等|及|和|以及)(?=各|有关|相关|市|省|区|县|州)"
+# "A、B等市政府有关部门及各县区人民政府": 等/及/和 after a complete unit name also separate units, and so
+# does 和 before a list of places sharing a body ("省金融监管局和郑州市、开封市政府": the two cities' governments)
+CONJUNCTION = re.compile(rf"(?<=[{ORGAN_LAST_CHARS}])(等|及|和|以及)"
+                         r"(?=各|有关|相关|市|省|区|县|州|[\u4e00-\u9fff]{1,6}?(?:省|市|州|区|县|旗|盟)[、，,])"
                          rf"|(?<=[{ORGAN_LAST_CHARS}])(及|以及)(?=[\u4e00-\u9fff])")
 
 

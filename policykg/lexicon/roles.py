@@ -6,20 +6,27 @@ import re
 
 from policykg.lexicon.regex import alternation
 
-# 牵头单位: the lead; "牵头责任单位" and "主要责任单位" are leads too
-LEAD_KEYS = ("牵头责任单位", "责任牵头单位", "主要责任单位", "牵头单位", "牵头部门", "牵头处室", "牵头科室", "牵头领导",
-             "牵头")
+# 牵头单位: the lead; "牵头责任单位", "主要责任单位" and its short form "主责单位" are leads too
+LEAD_KEYS = ("牵头责任单位", "责任牵头单位", "主要责任单位", "主责单位", "主责部门", "牵头单位", "牵头部门", "牵头处室",
+             "牵头科室", "牵头领导", "牵头")
 # 责任/配合单位: co-responsible units (a list without a lead distinction is all co)
 CO_KEYS = ("责任单位", "责任部门", "责任处室", "责任科室", "配合单位", "配合部门", "参与单位", "协同单位", "协办单位",
            "责任主体", "实施单位", "落实单位", "承办单位", "联办单位", "协助单位", "配合处室", "责任领导", "主办单位")
 TIME_KEYS = ("完成时限", "时限要求", "完成时间", "时间节点", "时间要求", "办结时限", "进度安排", "时间安排", "时限")
-ALL_KEYS = LEAD_KEYS + CO_KEYS + TIME_KEYS
+# 任务分解: a breakdown of the item's work, clause by clause "units + what they do" ("A、B做好…；C牵头…")
+BREAKDOWN_KEYS = ("任务分解", "任务分工", "责任分工", "职责分工", "工作分工")
+ALL_KEYS = LEAD_KEYS + CO_KEYS + TIME_KEYS + BREAKDOWN_KEYS
+# what a breakdown's clause says its units do: where the opening list of units ends ("A、B做好…", "C在…")
+ACTS = re.compile(r"做好|加强|负责|牵头|配合|协助|协同|参与|共同|分别|落实|推进|推动|开展|实施|组织|指导|督促|建立|完善|"
+                  r"及时|按照|根据|依据|依托|通过|围绕|结合|会同|汇总|报送|并|要|应|在|对|将|把")
 
 
 # a key followed by its colon: "牵头单位：", "完成时限:"
 KEY = re.compile("(" + alternation(ALL_KEYS) + r")\s*[：:]")
 # a field of another kind inside an annotation ("；目标位置：全省前5", "，备注：…"): it ends the field before it
 OTHER_KEY = re.compile(r"(?<=[；;，,。])\s*([\u4e00-\u9fff]{2,6})\s*[：:]")
+# a line opening with a label of its own ("附件：…", "联系人：…"): a field before it ends at the line break
+LINE_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,6}\s*[：:]")
 # words that tie units to a role in running form: "A牵头，B配合", "A会同B负责"
 LEAD_WORDS = ("牵头", "牵头负责", "总牵头")
 CO_WORDS = ("配合", "参与", "协同", "协助", "按职责分工负责", "按职责负责", "按职责分工落实", "分别负责", "共同负责", "负责",

@@ -1,6 +1,7 @@
 """Plain text and markdown: bytes decoded (UTF-8, UTF-16, GB18030), "# Page N:" markers of
 PDF-extracted volumes turned into the page of the lines after them, markdown front matter read
-as metadata. Line numbers are the file's own."""
+as metadata, task tables with tab-separated cells as typed rows (tabbed.py). Line numbers are the
+file's own."""
 from __future__ import annotations
 
 import codecs
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from policykg.errors import PolicyKGError
 from policykg.extractors.readers import ReadOptions, read_bytes
+from policykg.extractors.readers.tabbed import typed_lines
 from policykg.schema import Line, SourceText
 
 PAGE_MARKER = re.compile(r"^\s*#\s*Page\s*(\d+)\s*:\s*$")
@@ -83,7 +85,10 @@ def text_lines(text: str, path: str, skip: int = 0) -> tuple[Line, ...]:
 def source_from_text(text: str, path: str, encoding: str = "utf-8") -> SourceText:
     """A text already in memory as a source (also used for text given without a file)."""
     metadata, skip = front_matter(text)
-    return SourceText(path=path, encoding=encoding, lines=text_lines(text, path, skip), metadata=metadata)
+    lines = text_lines(text, path, skip)
+    if "\t" in text:
+        lines = typed_lines(lines)
+    return SourceText(path=path, encoding=encoding, lines=lines, metadata=metadata)
 
 
 def read_text(path: Path, options: ReadOptions) -> SourceText:
