@@ -174,6 +174,8 @@ def test_a_field_goes_on_past_role_words_at_a_line_start(lines, co):
      ["办公室", "各科室", "各直属单位"]),
     ("责任单位：市商务局、各县区政府\n联系人：各县区商务部门负责同志", ["市商务局", "各县区政府"]),
     ("配合单位：市财政局\n备注：各单位于每月5日前报送进展", ["市财政局"]),
+    # a key broken over the lines is no label of its own
+    ("责任单位：各开发区管委会、区县（市）政府。完\n成时限：2023年12月。", ["各开发区管委会", "区县（市）政府"]),
 ])
 def test_a_labelled_line_ends_the_field_above(lines, co):
     assert field_units(lines) == co

@@ -189,6 +189,16 @@ def continues(text: str, position: int, next_break: int, stop: int) -> bool:
     return value_like(item_across(text, position, stop)) or value_like(item_across(text, position, next_break))
 
 
+def labelled(text: str, position: int) -> bool:
+    """Whether the line starting at `position` opens with a label of its own ("附件：…"), not with
+    the end of a key broken over the lines ("…政府。完" + "成时限：…")."""
+    if not LINE_LABEL.match(text, position):
+        return False
+    before = max(text.rfind(c, 0, position) for c in SEPARATOR_CHARS + "。") + 1
+    key = KEY.match(text, before)
+    return not (key and key.end() > position)
+
+
 def field_end(text: str, start: int, breaks: tuple[int, ...]) -> int:
     """Where fields starting at `start` end: at the 。 after the last field, or at a line break
     after which the text no longer reads as the field's value."""
@@ -201,7 +211,7 @@ def field_end(text: str, start: int, breaks: tuple[int, ...]) -> int:
             if KEY.match(text, position):
                 stop = position
                 break
-            if LINE_LABEL.match(text, position) or not continues(text, position, following, stop):
+            if labelled(text, position) or not continues(text, position, following, stop):
                 return position
         end = stop
         if not KEY.match(text, end):
