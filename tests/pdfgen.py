@@ -89,9 +89,7 @@ def joint_gongwen(path: Path, *, issuers: list[str], doc_number: str, title: lis
 def task_table(path: Path, *, title: str, intro: list[str], header: list[str], rows: list[list[str]],
                repeat_header: bool = True, widths: list[float] | None = None) -> Path:
     """A plan whose tasks sit in a table that runs over several pages."""
-    data = [[Paragraph(h, CELL) for h in header]] + [[Paragraph(c, CELL) for c in row] for row in rows]
-    table = LongTable(data, colWidths=widths, repeatRows=1 if repeat_header else 0)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table = grid_table(header, rows, widths, repeat_header=repeat_header)
     story = [Paragraph(title, TITLE), Spacer(1, 6 * mm)] + paragraphs(intro) + [Spacer(1, 4 * mm), table]
     return build(path, story, running_title=title)
 
@@ -206,12 +204,13 @@ def scanned(path: Path, source: Path, dpi: int = 200, skew: float = 0, noise: fl
 # --- quirks of real 公文 PDFs ------------------------------------------------------------------
 
 def grid_table(header: list[str], rows: list[list[str]], widths: list[float] | None = None,
-               split_rows: bool = False):
+               split_rows: bool = False, repeat_header: bool = True):
     """A ruled table of cells, its header repeated on each page it runs over; with `split_rows` a row
     that does not fit is cut by the page break without a rule, its cells' lines continued on the next
     page (the header then stands once: reportlab would repeat it above the cut row)."""
     data = [[Paragraph(h, CELL) for h in header]] + [[Paragraph(c, CELL) for c in row] for row in rows]
-    table = LongTable(data, colWidths=widths, repeatRows=0 if split_rows else 1, splitInRow=3 if split_rows else 0)
+    table = LongTable(data, colWidths=widths, repeatRows=1 if repeat_header and not split_rows else 0,
+                      splitInRow=3 if split_rows else 0)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
