@@ -231,10 +231,11 @@ def landscape_annex(path: Path, front: list, annex: list, back: list, decorate=N
     return path
 
 
-def turned(path: Path, rotate: int | None) -> Path:
+def turned(path: Path, rotate: int | None, computed: bool = False) -> Path:
     """Every landscape page put on a portrait page, its content turned so that a viewer honouring
     /Rotate `rotate` (90 or 270) shows it upright; with rotate None the content is turned a quarter
-    anticlockwise and the page carries no /Rotate (it shows sideways)."""
+    anticlockwise and the page carries no /Rotate (it shows sideways). `computed`: the turn written
+    as cosine and sine (6.1e-17, not 0), as some producers do."""
     import pypdfium2
 
     source, out = pypdfium2.PdfDocument(path), pypdfium2.PdfDocument.new()
@@ -245,7 +246,11 @@ def turned(path: Path, rotate: int | None) -> Path:
             continue
         turned_page = out.new_page(height, width)
         content = source.page_as_xobject(index, out).as_pageobject()
-        if rotate == 270:  # a quarter clockwise: (x, y) -> (y, width - x)
+        clockwise = rotate == 270
+        if computed:
+            matrix = pypdfium2.PdfMatrix().rotate(90, ccw=not clockwise)
+            matrix = matrix.translate(0, width) if clockwise else matrix.translate(height, 0)
+        elif clockwise:  # (x, y) -> (y, width - x)
             matrix = pypdfium2.PdfMatrix(0, -1, 1, 0, 0, width)
         else:  # a quarter anticlockwise: (x, y) -> (height - y, x)
             matrix = pypdfium2.PdfMatrix(0, 1, -1, 0, height, 0)

@@ -20,9 +20,9 @@ from policykg.pipeline import extract  # noqa: E402
 HEADER = ["序号", "具体措施", "牵头单位", "配合单位", "完成时限"]
 
 
-def landscape_notice(path, plan, rotate, split_rows=False):
+def landscape_notice(path, plan, rotate, split_rows=False, computed=False):
     """The notice on portrait pages, its plan's task table on landscape pages turned as `rotate` says
-    (rows cut by page breaks when `split_rows`)."""
+    (rows cut by page breaks when `split_rows`, the turn written as cosine and sine when `computed`)."""
     front = pdfgen.paragraphs([realgen.MARK, realgen.DOC_NUMBER, realgen.TITLE, realgen.RECIPIENTS, realgen.NOTICE,
                                realgen.ISSUER, realgen.DATE, "（此件公开发布）"], pdfgen.PLAIN)
     rows = [[row[0], *row[2:]] for row in plan["rows"]]  # no 重点任务 column
@@ -30,13 +30,14 @@ def landscape_notice(path, plan, rotate, split_rows=False):
              pdfgen.grid_table(HEADER, rows, [30, 420, 120, 120, 60], split_rows)]
     back = pdfgen.paragraphs([f"抄送：{realgen.CC}", f"{realgen.PRINTER}\u3000\u3000{realgen.PRINTED}印发"], pdfgen.PLAIN)
     path = pdfgen.landscape_annex(path, front, annex, back)
-    return path if rotate == "none" else pdfgen.turned(path, None if rotate == "sideways" else rotate)
+    return path if rotate == "none" else pdfgen.turned(path, None if rotate == "sideways" else rotate, computed)
 
 
 @pytest.mark.parametrize("split_rows", [False, True])
-@pytest.mark.parametrize("rotate", ["none", 90, 270, "sideways"])
-def test_landscape_task_table(plan, tmp_path, rotate, split_rows):  # noqa: F811
-    pdf = landscape_notice(tmp_path / "notice.pdf", plan, rotate, split_rows)
+@pytest.mark.parametrize("rotate, computed", [("none", False), (90, False), (270, False), ("sideways", False),
+                                              (90, True), ("sideways", True)])
+def test_landscape_task_table(plan, tmp_path, rotate, computed, split_rows):  # noqa: F811
+    pdf = landscape_notice(tmp_path / "notice.pdf", plan, rotate, split_rows, computed)
     lines = read(pdf).lines
     rows = [line for line in lines if line.cells]
     assert rows and {line.page for line in rows} >= {2, 3} and rows[0].cells[0].text == "1"

@@ -33,6 +33,7 @@ DOUBLED = 1.0  # points within which two text objects drawing the same run are a
 PAGES_PER_CHUNK = 25  # pdfplumber pages per batch of parallel work
 FAINT = 0.6  # text whose every colour component is at least this light is a watermark
 SLANT = 2.0  # degrees off a quarter turn within which a character still stands on the line
+SKEW = 0.5  # points off the axis within which a ruling line is still straight
 
 
 def plumber_faint(colour) -> bool:
@@ -56,27 +57,59 @@ def line_text(line) -> str:
         else line["text"]
 
 
-def cuts(page) -> list[dict]:
+def rule(x0: float, top: float, x1: float, bottom: float) -> dict:
+    """A ruling line as pdfplumber takes explicit lines."""
+    return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
+            "height": bottom - top}
+
+
+def straightened(page) -> list[dict]:
+    """Ruling lines a hair off the axis (a quarter turn written as cosine and sine: 6e-17, not 0),
+    which pdfplumber would take for neither, set straight."""
+    found = []
+    for line in page.lines:
+        wide, high = line["x1"] - line["x0"], line["bottom"] - line["top"]
+        if 0 < high < SKEW < wide:
+            middle = (line["top"] + line["bottom"]) / 2
+            found.append(rule(line["x0"], middle, line["x1"], middle))
+        elif 0 < wide < SKEW < high:
+            middle = (line["x0"] + line["x1"]) / 2
+            found.append(rule(middle, line["top"], middle, line["bottom"]))
+    return found
+
+
+def cuts(edges: list[dict]) -> list[dict]:
     """Rules closing a table where a page break cuts a row without one (the row runs on over the
     next page): vertical rules that end, or start, together at a height where no horizontal rule
-    runs; as pdfplumber's explicit lines."""
+    runs."""
     flat, ends = set(), defaultdict(set)
-    for edge in page.edges:
+    for edge in edges:
         if edge["orientation"] == "h":
             flat.add(round(edge["top"]))
         else:
             ends[round(edge["top"])].add(edge["x0"])
             ends[round(edge["bottom"])].add(edge["x0"])
-    return [{"object_type": "line", "x0": min(xs), "x1": max(xs), "top": y, "bottom": y, "width": max(xs) - min(xs),
-             "height": 0} for y, xs in ends.items() if len(xs) > 1 and not flat & {y - 1, y, y + 1}]
+    return [rule(min(xs), y, max(xs), y) for y, xs in ends.items() if len(xs) > 1 and not flat & {y - 1, y, y + 1}]
+
+
+def table_settings(page) -> dict | None:
+    """pdfplumber's table settings for a page: the rules it would miss given as explicit lines."""
+    from pdfplumber.utils import line_to_edge
+
+    straight = straightened(page)
+    edges = [edge for edge in page.edges if edge["orientation"] == "h" or edge["height"] >= SKEW]
+    extra = straight + cuts(edges + [line_to_edge(line) for line in straight])
+    if not extra:
+        return None
+    return {"explicit_horizontal_lines": [line for line in extra if line["top"] == line["bottom"]],
+            "explicit_vertical_lines": [line for line in extra if line["top"] != line["bottom"]]}
 
 
 def plumber_lines(page) -> list[Item]:
     """Items of a page read by pdfplumber: text lines outside tables, and tables, in reading order;
     watermarks (slanted or faint text) left out."""
     page = page.filter(legible).dedupe_chars()
-    closing = cuts(page)
-    tables = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
+    tables = page.find_tables(table_settings(page))
     boxes = [t.bbox for t in tables]
 
     def outside(obj) -> bool:
