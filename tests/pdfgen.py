@@ -297,12 +297,12 @@ def draw_spaced(canvas, x: float, y: float, line: str, size: float, spacing: flo
 
 def typeset_gongwen(path: Path, *, mark: str, doc_number: str, title: str, recipients: str, body: list[str],
                     cc: str, printer: str, printed: str, per_char: bool = False, running_title: str | None = None,
-                    watermark: str | None = None, seal: bool = False) -> Path:
+                    watermark: str | None = None, slant: float = 35, seal: bool = False) -> Path:
     """A notice set line by line as 公文 exporters write it: body lines justified (the space left
     spread between the characters), each character its own text object when `per_char`, the
     issuer mark letter-spaced in red over a red rule drawn as a vector, "— N —" at the foot, and on
-    request a running title at the head, a `watermark` (light grey, diagonal, on every page) and a
-    red seal picture over the signature. The lines drawn are written beside it (suffix .drawn)."""
+    request a running title at the head, a `watermark` (light grey, `slant` degrees, on every page)
+    and a red seal picture over the signature. The lines drawn are written beside it (suffix .drawn)."""
     from reportlab.pdfgen.canvas import Canvas
 
     canvas, size, left, width = Canvas(str(path), pagesize=A4), 16, 28 * mm, A4[0] - 54 * mm
@@ -318,7 +318,7 @@ def typeset_gongwen(path: Path, *, mark: str, doc_number: str, title: str, recip
             canvas.setFillColor(colors.Color(0.82, 0.82, 0.82))
             canvas.setFont(FONT, 48)
             canvas.translate(A4[0] / 2, A4[1] / 2)
-            canvas.rotate(35)
+            canvas.rotate(slant)
             canvas.drawCentredString(0, 0, watermark)
             canvas.restoreState()
         canvas.setFont(FONT, size)

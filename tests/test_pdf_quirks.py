@@ -48,6 +48,7 @@ def test_landscape_task_table(plan, tmp_path, rotate, computed, split_rows):  # 
 QUIRKS = {"justified": {}, "one text object a character": {"per_char": True},
           "running title": {"running_title": realgen.PLAN_TITLE},
           "watermark and seal": {"watermark": "郑州市人民政府", "seal": True},
+          "level watermark": {"watermark": "内部资料", "slant": 0},
           "all at once": {"per_char": True, "running_title": realgen.PLAN_TITLE, "watermark": "内部资料"}}
 
 
