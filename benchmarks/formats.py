@@ -1,16 +1,20 @@
-"""Web page, Word and Excel reading speed: documents per second of each reader beside its library's
-raw parse of the same files (lxml for pages and for Word's document.xml, python-calamine for
-workbooks), and of the whole extraction of each file (rules only; one process).
+"""Web page, web archive, Word, RTF and Excel reading speed: documents per second of each reader beside
+its library's raw parse of the same files (lxml for pages and for Word's document.xml, the email
+package for web archives, python-calamine for workbooks), and of the whole extraction of each file
+(rules only; one process).
 
 The files are generated from the corpus like the tests make them (tests/formatgen.py): the 郑州
-notice (003) as a government page with its metadata table and chrome, the 眉山 plan (000) as a Word
-file with automatic numbering, and the 郑州 measures as a two-sheet Excel ledger.
+notice (003) as a government page with its metadata table and chrome, and that page saved as a web
+archive (.mht, quoted-printable, two pictures); the 眉山 plan (000) as a Word file with automatic
+numbering, and saved as RTF by LibreOffice (when installed); the 郑州 measures as a two-sheet
+Excel ledger.
 
 Usage: python benchmarks/formats.py [--docs 100]
 """
 from __future__ import annotations
 
 import argparse
+import email
 import os
 import sys
 import tempfile
@@ -63,6 +67,18 @@ def make_word(path: Path, corpus: Path) -> None:
     document.save(path)
 
 
+def make_archive(path: Path, corpus: Path) -> None:
+    page = path.with_suffix(".html")
+    make_page(page, corpus)
+    formatgen.web_archive(path, page, "http://www.zhengzhou.gov.cn/t20230425_1.shtml", images=2)
+
+
+def make_rtf(path: Path, corpus: Path) -> None:
+    word = path.with_suffix(".docx")
+    make_word(word, corpus)
+    formatgen.saved_as("rtf", path.parent, word)
+
+
 def make_ledger(path: Path, measures: list[list[str]]) -> None:
     book = openpyxl.Workbook()
     formatgen.ledger_sheet(book.active, ["郑州市2023年优化营商环境工作要点（2023年4月19日）"], HEADER, measures,
@@ -98,9 +114,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         measures = ledger_rows(args.corpus, work)
-        makers = {"html": lambda p: make_page(p, args.corpus), "docx": lambda p: make_word(p, args.corpus),
+        makers = {"html": lambda p: make_page(p, args.corpus), "mht": lambda p: make_archive(p, args.corpus),
+                  "docx": lambda p: make_word(p, args.corpus), "rtf": lambda p: make_rtf(p, args.corpus),
                   "xlsx": lambda p: make_ledger(p, measures)}
+        if not formatgen.SOFFICE:
+            del makers["rtf"]
         raw = {"html": ("lxml.html", lambda p: lxml.html.document_fromstring(p.read_bytes())),
+               "mht": ("email", lambda p: [part.get_payload(decode=True)
+                                           for part in email.message_from_bytes(p.read_bytes()).walk()]),
+               "rtf": ("—", None),
                "docx": ("zipfile+lxml", lambda p: etree.fromstring(zipfile.ZipFile(p).read("word/document.xml"))),
                "xlsx": ("python-calamine", lambda p: [sheet.to_python() for book in [CalamineWorkbook.from_path(str(p))]
                                                      for sheet in map(book.get_sheet_by_index, range(2))])}
@@ -114,11 +136,12 @@ def main() -> None:
                 path.write_bytes(paths[0].read_bytes())
             library, parse = raw[kind]
             size = paths[0].stat().st_size / 1e3
-            read_time, raw_time = timed(read, paths), timed(parse, paths)
+            read_time = timed(read, paths)
+            alone = f"{library} alone {rate(args.docs, timed(parse, paths))} | " if parse else ""
             total = timed(lambda p: extract(p, ner=False), paths)
             tasks = len(extract(paths[0], ner=False).documents[0].tasks)
             print(f"{kind:5} ({size:.0f} kB, {tasks} tasks each): reader {rate(args.docs, read_time)} | "
-                  f"{library} alone {rate(args.docs, raw_time)} | whole extraction, rules only {rate(args.docs, total)}")
+                  f"{alone}whole extraction, rules only {rate(args.docs, total)}")
 
 
 if __name__ == "__main__":

@@ -56,6 +56,10 @@ class Errors:
     E631 = "corrupt or truncated OFD package ({reason})"
     E632 = "not an OFD package: {reason}"
     E633 = "the OFD has no text (nor any that OCR reads on its pictures)"
+    E641 = "corrupt or truncated RTF file ({reason})"
+    E642 = "the RTF file has no text"
+    E651 = "corrupt or truncated web archive (.mht) ({reason})"
+    E652 = "no web page in the archive (no text/html part): not a saved page, or damaged"
 
 
 class PolicyKGError(Exception):

@@ -1,11 +1,16 @@
 """Real files of the formats analysts collect, written with the libraries that write them: a web page in
-the layout of a Chinese government site (python's own html escaping), Word (python-docx) and Excel
-(openpyxl), and their Office 97–2003 binaries (.doc, .xls) saved by LibreOffice. Shared by the tests
-and benchmarks/formats.py."""
+the layout of a Chinese government site (python's own html escaping) and its single-file web archive
+(.mht, python's email package), Word (python-docx) and Excel (openpyxl), and their Office 97–2003
+binaries (.doc, .xls) and RTF saved by LibreOffice. Shared by the tests and benchmarks/formats.py."""
 from __future__ import annotations
 
 import shutil
+import struct
 import subprocess
+import zlib
+from email import encoders
+from email.mime.base import MIMEBase
+from email.mime.multipart import MIMEMultipart
 from html import escape
 from pathlib import Path
 
@@ -78,6 +83,51 @@ def gov_page(path: Path, title: str, fields: dict[str, str], body: list[str], at
     codec = {"big5": "big5hkscs", "gb2312": "gb18030"}.get(charset, charset)  # what such sites really write
     path.write_bytes((convert(page) if convert else page).encode(codec))
     return path
+
+
+def png(width: int, height: int, colour: tuple[int, int, int]) -> bytes:
+    """A PNG picture of one colour (the images a saved page carries)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\0" + bytes(colour) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def web_archive(path: Path, page: Path, url: str, encoding: str = "quoted-printable", charset: str | None = None,
+                images: int = 0, saved_by: str = "Windows Internet Explorer 8", frames: tuple[Path, ...] = (),
+                start: bool = False) -> Path:
+    """A page saved as a browser's single-file web archive (.mht): a multipart/related message whose
+    first part is the page's bytes in the transfer `encoding` ("quoted-printable" or "base64"), its
+    charset stated on the part (or, when None, only in the page's own meta), then `images` PNG
+    pictures in base64 parts, each part with its Content-Location. `frames` are pages placed before
+    the page; the archive then names its page by its location, or (`start`) by its Content-ID."""
+    archive = MIMEMultipart("related", type="text/html", **({"start": "<page@mhtml>"} if start else {}))
+    archive["From"] = f"<Saved by {saved_by}>"
+    archive["Subject"] = page.stem
+    archive["Snapshot-Content-Location"] = url
+    for n, frame in enumerate(frames):
+        archive.attach(html_part(frame, f"{url.rsplit('/', 1)[0]}/frame{n}.html", encoding, "utf-8"))
+    html = html_part(page, url, encoding, charset)
+    html["Content-ID"] = "<page@mhtml>"
+    archive.attach(html)
+    for n in range(images):
+        picture = MIMEBase("image", "png")
+        picture.set_payload(png(40 + n, 30, (200, 30 * n % 256, 40)))
+        encoders.encode_base64(picture)
+        picture["Content-Location"] = url.rsplit("/", 1)[0] + f"/images/{n}.png"
+        archive.attach(picture)
+    path.write_bytes(archive.as_bytes())
+    return path
+
+
+def html_part(page: Path, url: str, encoding: str, charset: str | None) -> MIMEBase:
+    html = MIMEBase("text", "html", **({"charset": charset} if charset else {}))
+    html.set_payload(page.read_bytes())
+    (encoders.encode_quopri if encoding == "quoted-printable" else encoders.encode_base64)(html)
+    html["Content-Location"] = url
+    return html
 
 
 def numbering_levels(document, formats: list[tuple[str, str]], continuous: tuple[int, ...] = ()) -> str:
@@ -169,7 +219,7 @@ def ledger_sheet(sheet, titles: list[str], header: list[str], rows: list[list], 
 
 
 def saved_as(suffix: str, folder: Path, *files: Path) -> list[Path]:
-    """The files saved by LibreOffice in another format ("doc", "xls"), in one run, into `folder`."""
+    """The files saved by LibreOffice in another format ("doc", "xls", "rtf"), in one run, into `folder`."""
     subprocess.run([SOFFICE, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to",
                     suffix, "--outdir", str(folder), *map(str, files)], check=True, capture_output=True, timeout=300)
     return [folder / f"{file.stem}.{suffix}" for file in files]

@@ -36,9 +36,12 @@ READERS: dict[str, str] = {
     ".htm": "policykg.extractors.readers.html:read_html",
     ".shtml": "policykg.extractors.readers.html:read_html",
     ".xhtml": "policykg.extractors.readers.html:read_html",
+    ".mht": "policykg.extractors.readers.mhtml:read_mhtml",
+    ".mhtml": "policykg.extractors.readers.mhtml:read_mhtml",
     ".docx": "policykg.extractors.readers.docx:read_docx",
     ".doc": "policykg.extractors.readers.msdoc:read_doc",
     ".wps": "policykg.extractors.readers.msdoc:read_doc",
+    ".rtf": "policykg.extractors.readers.rtf:read_rtf",
     ".xlsx": "policykg.extractors.readers.xlsx:read_xlsx",
     ".xlsm": "policykg.extractors.readers.xlsx:read_xlsx",
     ".xls": "policykg.extractors.readers.xlsx:read_xlsx",
@@ -48,6 +51,9 @@ READERS: dict[str, str] = {
 
 ZIP_MAGIC = b"PK\x03\x04"
 MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|table)\b", re.I | re.S)
+# a MIME message whose headers make it a multipart/related: a saved web archive (also under .doc or .html)
+WEB_ARCHIVE = re.compile(rb"^(?:[\w-]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?content-type:[ \t]*multipart/related", re.I)
+RTF_MAGIC = b"{\\rtf"
 PACKAGE_PARTS = ((".docx", "word/"), (".xlsx", "xl/"), (".ofd", "OFD.xml"))
 PACKAGE_SUFFIXES = (".docx", ".xlsx", ".xlsm", ".ofd")
 SNIFF_BYTES = 2048
@@ -55,7 +61,8 @@ SNIFF_BYTES = 2048
 
 def content_type(path: Path) -> str | None:
     """The suffix a file's bytes show, whatever its name: a PDF ("%PDF" near the start), an Office or
-    OFD package (a zip by its parts), a web page (markup from the first tag); None otherwise."""
+    OFD package (a zip by its parts), a web page (markup from the first tag), a web archive (MIME
+    headers), an RTF file ("{\\rtf"); None otherwise."""
     try:
         if not path.is_file():
             return None
@@ -67,6 +74,10 @@ def content_type(path: Path) -> str | None:
         return ".pdf"
     if MARKUP.match(head):
         return ".html"
+    if WEB_ARCHIVE.match(head):
+        return ".mht"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(RTF_MAGIC):
+        return ".rtf"
     if head.startswith(ZIP_MAGIC) and path.suffix.lower() not in PACKAGE_SUFFIXES:  # a package's own name trusted
         try:
             with zipfile.ZipFile(path) as archive:

@@ -61,19 +61,19 @@ MAX_VALUE = 300  # characters of a metadata value
 MIN_DOCUMENT_CHARS = 30  # Chinese characters outside links below which a page holds no document
 
 
-def page_text(data: bytes, path: str) -> tuple[str, str]:
+def page_text(data: bytes, path: str, charset: str | None = None) -> tuple[str, str]:
     """The page decoded as UTF-8 when its bytes are UTF-8 whatever it declares (a page re-saved by a
     browser or a crawler keeps its old meta; GBK text is practically never valid UTF-8), else with
-    its declared charset when that works, else as a text file."""
+    the charset its container states (a web archive's part) or its meta declares when that works,
+    else as a text file."""
     try:
         if not data.isascii():
             return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    declared = CHARSET.search(data[:4096])
-    if declared:
-        name = declared.group(1).decode("ascii").lower()
-        name = CHARSET_NAMES.get(name, name)
+    meta = CHARSET.search(data[:4096])
+    for declared in filter(None, (charset, meta and meta.group(1).decode("ascii"))):
+        name = CHARSET_NAMES.get(declared.lower(), declared.lower())
         try:
             return data.decode(name).lstrip("\ufeff"), name
         except (LookupError, UnicodeDecodeError):
@@ -350,9 +350,15 @@ def parse(text: str, path: str) -> tuple[list[Item], dict[str, str], tuple[str, 
 def read_html(path: Path, options: ReadOptions) -> SourceText:
     """A saved web page's document: lines, metadata and attachment links; coded errors for an empty
     page or one without a document."""
-    text, encoding = page_text(read_bytes(path), str(path))
+    return page_source(read_bytes(path), str(path))
+
+
+def page_source(data: bytes, path: str, charset: str | None = None, kind: str = "html") -> SourceText:
+    """The document of a page's bytes (a file's, or a web archive's part: `charset` as its container
+    states it, `kind` naming the container in the encoding)."""
+    text, encoding = page_text(data, path, charset)
     text, converted = to_simplified(text)
-    items, fields, links = parse(text, str(path))
-    return SourceText(path=str(path), encoding=f"html/{encoding}" + ("+t2s" if converted else ""),
+    items, fields, links = parse(text, path)
+    return SourceText(path=path, encoding=f"{kind}/{encoding}" + ("+t2s" if converted else ""),
                       lines=tuple(Line(text=t, line_no=n, cells=c) for n, (t, c) in enumerate(items, start=1)),
                       metadata=fields, attachments=links)
