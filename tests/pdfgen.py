@@ -297,11 +297,12 @@ def draw_spaced(canvas, x: float, y: float, line: str, size: float, spacing: flo
 
 def typeset_gongwen(path: Path, *, mark: str, doc_number: str, title: str, recipients: str, body: list[str],
                     cc: str, printer: str, printed: str, per_char: bool = False, running_title: str | None = None,
-                    watermark: str | None = None, slant: float = 35, seal: bool = False) -> Path:
+                    watermark: str | None = None, slant: float = 35, shade: float = 0.82,
+                    seal: bool = False) -> Path:
     """A notice set line by line as 公文 exporters write it: body lines justified (the space left
     spread between the characters), each character its own text object when `per_char`, the
     issuer mark letter-spaced in red over a red rule drawn as a vector, "— N —" at the foot, and on
-    request a running title at the head, a `watermark` (light grey, `slant` degrees, on every page)
+    request a running title at the head, a `watermark` (grey `shade`, `slant` degrees, every page)
     and a red seal picture over the signature. The lines drawn are written beside it (suffix .drawn)."""
     from reportlab.pdfgen.canvas import Canvas
 
@@ -315,7 +316,7 @@ def typeset_gongwen(path: Path, *, mark: str, doc_number: str, title: str, recip
             canvas.drawCentredString(A4[0] / 2, A4[1] - 20 * mm, running_title)
         if watermark:
             canvas.saveState()
-            canvas.setFillColor(colors.Color(0.82, 0.82, 0.82))
+            canvas.setFillColor(colors.Color(shade, shade, shade))
             canvas.setFont(FONT, 48)
             canvas.translate(A4[0] / 2, A4[1] / 2)
             canvas.rotate(slant)

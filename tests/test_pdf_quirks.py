@@ -49,6 +49,7 @@ QUIRKS = {"justified": {}, "one text object a character": {"per_char": True},
           "running title": {"running_title": realgen.PLAN_TITLE},
           "watermark and seal": {"watermark": "郑州市人民政府", "seal": True},
           "level watermark": {"watermark": "内部资料", "slant": 0},
+          "dark slanted stamp": {"watermark": "郑州市人民政府", "shade": 0.4, "slant": 30},
           "all at once": {"per_char": True, "running_title": realgen.PLAN_TITLE, "watermark": "内部资料"}}
 
 

@@ -34,6 +34,7 @@ PAGES_PER_CHUNK = 25  # pdfplumber pages per batch of parallel work
 FAINT = 0.6  # text whose every colour component is at least this light is a watermark
 SLANT = 2.0  # degrees off a quarter turn within which a character still stands on the line
 SKEW = 0.5  # points off the axis within which a ruling line is still straight
+LEVEL = math.tan(math.radians(SLANT))
 
 
 def plumber_faint(colour) -> bool:
@@ -46,8 +47,13 @@ def plumber_faint(colour) -> bool:
 
 
 def legible(obj) -> bool:
-    """Whether a page object is no watermark: text upright and not faint."""
-    return obj.get("object_type") != "char" or (obj["upright"] and not plumber_faint(obj["non_stroking_color"]))
+    """Whether a page object is no watermark: text standing level (its matrix not turned by more
+    than SLANT degrees) and not faint."""
+    if obj.get("object_type") != "char":
+        return True
+    a, b, c, d = obj["matrix"][:4]
+    return a > 0 and d > 0 and abs(b) <= LEVEL * a and abs(c) <= LEVEL * d and \
+        not plumber_faint(obj["non_stroking_color"])
 
 
 def line_text(line) -> str:
