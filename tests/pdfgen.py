@@ -89,9 +89,7 @@ def joint_gongwen(path: Path, *, issuers: list[str], doc_number: str, title: lis
 def task_table(path: Path, *, title: str, intro: list[str], header: list[str], rows: list[list[str]],
                repeat_header: bool = True, widths: list[float] | None = None) -> Path:
     """A plan whose tasks sit in a table that runs over several pages."""
-    data = [[Paragraph(h, CELL) for h in header]] + [[Paragraph(c, CELL) for c in row] for row in rows]
-    table = LongTable(data, colWidths=widths, repeatRows=1 if repeat_header else 0)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table = grid_table(header, rows, widths, repeat_header=repeat_header)
     story = [Paragraph(title, TITLE), Spacer(1, 6 * mm)] + paragraphs(intro) + [Spacer(1, 4 * mm), table]
     return build(path, story, running_title=title)
 
@@ -201,3 +199,172 @@ def scanned(path: Path, source: Path, dpi: int = 200, skew: float = 0, noise: fl
         canvas.showPage()
     canvas.save()
     return path
+
+
+# --- quirks of real 公文 PDFs ------------------------------------------------------------------
+
+def grid_table(header: list[str], rows: list[list[str]], widths: list[float] | None = None,
+               split_rows: bool = False, repeat_header: bool = True):
+    """A ruled table of cells, its header repeated on each page it runs over; with `split_rows` a row
+    that does not fit is cut by the page break without a rule, its cells' lines continued on the next
+    page (the header then stands once: reportlab would repeat it above the cut row)."""
+    data = [[Paragraph(h, CELL) for h in header]] + [[Paragraph(c, CELL) for c in row] for row in rows]
+    table = LongTable(data, colWidths=widths, repeatRows=1 if repeat_header and not split_rows else 0,
+                      splitInRow=3 if split_rows else 0)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
+
+
+def landscape_annex(path: Path, front: list, annex: list, back: list, decorate=None) -> Path:
+    """A portrait document whose 附件 (a wide table) stands on landscape pages, then a portrait
+    page again (the 版记); `decorate(canvas, doc)` draws on every page (page numbers by default)."""
+    from reportlab.lib.pagesizes import landscape
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+
+    decorate = decorate or page_furniture(None)
+    templates = [PageTemplate(id=name, pagesize=size, onPage=decorate, frames=[
+        Frame(25 * mm, 25 * mm, size[0] - 50 * mm, size[1] - 50 * mm, id=name)])
+        for name, size in (("portrait", A4), ("landscape", landscape(A4)))]
+    doc = BaseDocTemplate(str(path), pagesize=A4, pageTemplates=templates)
+    doc.build([*front, NextPageTemplate("landscape"), PageBreak(), *annex, NextPageTemplate("portrait"),
+               PageBreak(), *back])
+    return path
+
+
+def turned(path: Path, rotate: int | None, computed: bool = False) -> Path:
+    """Every landscape page put on a portrait page, its content turned so that a viewer honouring
+    /Rotate `rotate` (90 or 270) shows it upright; with rotate None the content is turned a quarter
+    anticlockwise and the page carries no /Rotate (it shows sideways). `computed`: the turn written
+    as cosine and sine (6.1e-17, not 0), as some producers do."""
+    import pypdfium2
+
+    source, out = pypdfium2.PdfDocument(path), pypdfium2.PdfDocument.new()
+    for index, page in enumerate(source):
+        width, height = page.get_size()
+        if width <= height:
+            out.import_pages(source, [index])
+            continue
+        turned_page = out.new_page(height, width)
+        content = source.page_as_xobject(index, out).as_pageobject()
+        clockwise = rotate == 270
+        if computed:
+            matrix = pypdfium2.PdfMatrix().rotate(90, ccw=not clockwise)
+            matrix = matrix.translate(0, width) if clockwise else matrix.translate(height, 0)
+        elif clockwise:  # (x, y) -> (y, width - x)
+            matrix = pypdfium2.PdfMatrix(0, -1, 1, 0, 0, width)
+        else:  # a quarter anticlockwise: (x, y) -> (height - y, x)
+            matrix = pypdfium2.PdfMatrix(0, 1, -1, 0, height, 0)
+        content.transform(matrix)
+        turned_page.insert_obj(content)
+        turned_page.gen_content()
+        if rotate:
+            turned_page.set_rotation(rotate)
+    out.save(str(path) + ".turned")
+    source.close()
+    out.close()
+    Path(str(path) + ".turned").replace(path)
+    return path
+
+
+RED_RULE = colors.Color(0.85, 0, 0)
+
+
+def set_lines(text: str, size: float, width: float) -> list[str]:
+    """A paragraph broken into lines of at most `width` points, as a 公文 exporter sets it."""
+    lines, line = [], ""
+    for char in text:
+        if line and pdfmetrics.stringWidth(line + char, FONT, size) > width:
+            lines.append(line)
+            line = ""
+        line += char
+    return lines + [line] if line else lines
+
+
+def draw_spaced(canvas, x: float, y: float, line: str, size: float, spacing: float, per_char: bool) -> None:
+    """A line with `spacing` points between its characters: one text object with character
+    spacing, or each character a text object of its own."""
+    if not per_char:
+        text = canvas.beginText(x, y)
+        text.setFont(FONT, size)
+        text.setCharSpace(spacing)
+        text.textOut(line)
+        canvas.drawText(text)
+        return
+    for char in line:
+        canvas.drawString(x, y, char)
+        x += pdfmetrics.stringWidth(char, FONT, size) + spacing
+
+
+def typeset_gongwen(path: Path, *, mark: str, doc_number: str, title: str, recipients: str, body: list[str],
+                    cc: str, printer: str, printed: str, per_char: bool = False, running_title: str | None = None,
+                    watermark: str | None = None, slant: float = 35, shade: float = 0.82,
+                    seal: bool = False) -> Path:
+    """A notice set line by line as 公文 exporters write it: body lines justified (the space left
+    spread between the characters), each character its own text object when `per_char`, the
+    issuer mark letter-spaced in red over a red rule drawn as a vector, "— N —" at the foot, and on
+    request a running title at the head, a `watermark` (grey `shade`, `slant` degrees, every page)
+    and a red seal picture over the signature. The lines drawn are written beside it (suffix .drawn)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas, size, left, width = Canvas(str(path), pagesize=A4), 16, 28 * mm, A4[0] - 54 * mm
+    drawn, state = [], {"y": A4[1] - 37 * mm, "page": 1}
+
+    def furnish():
+        canvas.setFont(FONT, 14)
+        canvas.drawCentredString(A4[0] / 2, 15 * mm, f"— {state['page']} —")
+        if running_title:
+            canvas.drawCentredString(A4[0] / 2, A4[1] - 20 * mm, running_title)
+        if watermark:
+            canvas.saveState()
+            canvas.setFillColor(colors.Color(shade, shade, shade))
+            canvas.setFont(FONT, 48)
+            canvas.translate(A4[0] / 2, A4[1] / 2)
+            canvas.rotate(slant)
+            canvas.drawCentredString(0, 0, watermark)
+            canvas.restoreState()
+        canvas.setFont(FONT, size)
+
+    def put(line: str, spacing: float = 0, x: float = left, colour=colors.black):
+        if state["y"] < 35 * mm:
+            furnish()
+            canvas.showPage()
+            state["y"], state["page"] = A4[1] - 37 * mm, state["page"] + 1
+        canvas.setFillColor(colour)
+        canvas.setFont(FONT, size)
+        draw_spaced(canvas, x, state["y"], line, size, spacing, per_char)
+        drawn.append(line)
+        state["y"] -= 28
+
+    put(mark, spacing=8, colour=RED_RULE)
+    put(doc_number, x=left + (width - pdfmetrics.stringWidth(doc_number, FONT, size)) / 2)
+    canvas.setStrokeColor(RED_RULE)
+    canvas.setLineWidth(2)
+    canvas.line(left, state["y"] + 18, left + width, state["y"] + 18)
+    for line in set_lines(title, size, width) + set_lines(recipients, size, width):
+        put(line)
+    for paragraph in body:
+        lines = set_lines("\u3000\u3000" + paragraph, size, width)
+        for number, line in enumerate(lines):
+            room = width - pdfmetrics.stringWidth(line, FONT, size)
+            last = number == len(lines) - 1
+            put(line, spacing=0 if last or len(line) < 2 else room / (len(line) - 1))
+            if seal and paragraph == body[-2] and last:
+                seal_picture(canvas, left + width - 60 * mm, state["y"] - 10)
+    put(f"抄送：{cc}")
+    put(f"{printer}\u3000\u3000{printed}印发")
+    furnish()
+    canvas.save()
+    path.with_suffix(".drawn").write_text("\n".join(line.strip() for line in drawn), encoding="utf-8")
+    return path
+
+
+def seal_picture(canvas, x: float, y: float) -> None:
+    """A red round seal (a picture with a transparent ground) drawn at (x, y)."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    picture = Image.new("RGBA", (300, 300), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((10, 10, 290, 290), outline=(220, 0, 0, 255), width=12)
+    draw.regular_polygon((150, 150, 50), 5, fill=(220, 0, 0, 255))
+    canvas.drawImage(ImageReader(picture), x, y, width=45 * mm, height=45 * mm, mask="auto")

@@ -13,6 +13,7 @@ from policykg.lexicon.official import PAGE_NUMBER_LINE
 from policykg.schema import Line
 
 RUNNING_SHARE = 0.5  # a head/foot line on at least this share of pages is a running title
+LETTER_SLACK = 1.0  # points by which a gap may exceed a line's narrowest and still be letter spacing
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top-down page coordinates)
 
@@ -53,6 +54,23 @@ def as_line(pieces: list[Piece], gap: float | None) -> Item:
         text += (" " if piece.box[0] - before.box[2] > limit else "") + piece.text
     scores = [p.confidence for p in pieces if p.confidence is not None]
     return Item(box[1], text, box, min(scores) if scores else None)
+
+
+def unspaced(text: str, gaps: list[float]) -> str:
+    """A line's text without the spaces standing where its characters are only letter-spaced
+    (spacing, justified lines: Chinese has no spaces): a space stays where the gap between the
+    characters beside it exceeds the line's narrowest gap by more than LETTER_SLACK points. `gaps`
+    are those between the text's characters other than spaces, in order."""
+    if not gaps or len(gaps) != len(text) - text.count(" ") - 1:
+        return text
+    usual, out, k = max(0.0, min(gaps)), [], -1
+    for char in text:
+        if char != " ":
+            k += 1
+        elif 0 <= k < len(gaps) and gaps[k] <= usual + LETTER_SLACK:
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 def group_lines(pieces: list[Piece], gap: float | None = None) -> list[Item]:

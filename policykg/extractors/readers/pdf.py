@@ -11,8 +11,10 @@ image, "always" every page, "never" none). Page furniture is dropped as for ever
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from bisect import bisect_right
+from collections import Counter, defaultdict
 from io import BytesIO
 from pathlib import Path
 
@@ -21,7 +23,7 @@ import pypdfium2.raw as pdfium_c
 
 from policykg.errors import PolicyKGError
 from policykg.extractors.readers import ReadOptions
-from policykg.extractors.readers.layout import Item, Piece, group_lines, render
+from policykg.extractors.readers.layout import Box, Item, Piece, group_lines, render, unspaced
 from policykg.schema import SourceText
 
 CID = re.compile(r"\(cid:\d+\)")
@@ -29,12 +31,91 @@ MAX_CID_SHARE = 0.02
 WORD_GAP = 3.0  # points between two runs of a line that make a space (pdfplumber's x_tolerance)
 DOUBLED = 1.0  # points within which two text objects drawing the same run are a fake-bold pair
 PAGES_PER_CHUNK = 25  # pdfplumber pages per batch of parallel work
+FAINT = 0.6  # text whose every colour component is at least this light is a watermark
+SLANT = 2.0  # degrees off a quarter turn within which a character still stands on the line
+SKEW = 0.5  # points off the axis within which a ruling line is still straight
+LEVEL = math.tan(math.radians(SLANT))
+
+
+def plumber_faint(colour) -> bool:
+    """Whether a pdfplumber colour (grey, RGB or CMYK components) is a watermark's light one."""
+    if not isinstance(colour, (tuple, list)) or not all(isinstance(c, (int, float)) for c in colour):
+        return False
+    if len(colour) == 4:
+        colour = [(1 - c) * (1 - colour[3]) for c in colour[:3]]
+    return len(colour) in (1, 3) and faint(*(list(colour) * 3)[:3])
+
+
+def legible(obj) -> bool:
+    """Whether a page object is no watermark: text standing level (its matrix not turned by more
+    than SLANT degrees) and not faint."""
+    if obj.get("object_type") != "char":
+        return True
+    a, b, c, d = obj["matrix"][:4]
+    return a > 0 and d > 0 and abs(b) <= LEVEL * a and abs(c) <= LEVEL * d and \
+        not plumber_faint(obj["non_stroking_color"])
+
+
+def line_text(line) -> str:
+    """A pdfplumber line's text, spaces only at word gaps (letter-spaced and justified lines)."""
+    chars = line["chars"]
+    return unspaced(line["text"], [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]) if " " in line["text"] \
+        else line["text"]
+
+
+def rule(x0: float, top: float, x1: float, bottom: float) -> dict:
+    """A ruling line as pdfplumber takes explicit lines."""
+    return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
+            "height": bottom - top}
+
+
+def straightened(page) -> list[dict]:
+    """Ruling lines a hair off the axis (a quarter turn written as cosine and sine: 6e-17, not 0),
+    which pdfplumber would take for neither, set straight."""
+    found = []
+    for line in page.lines:
+        wide, high = line["x1"] - line["x0"], line["bottom"] - line["top"]
+        if 0 < high < SKEW < wide:
+            middle = (line["top"] + line["bottom"]) / 2
+            found.append(rule(line["x0"], middle, line["x1"], middle))
+        elif 0 < wide < SKEW < high:
+            middle = (line["x0"] + line["x1"]) / 2
+            found.append(rule(middle, line["top"], middle, line["bottom"]))
+    return found
+
+
+def cuts(edges: list[dict]) -> list[dict]:
+    """Rules closing a table where a page break cuts a row without one (the row runs on over the
+    next page): vertical rules that end, or start, together at a height where no horizontal rule
+    runs."""
+    flat, ends = set(), defaultdict(set)
+    for edge in edges:
+        if edge["orientation"] == "h":
+            flat.add(round(edge["top"]))
+        else:
+            ends[round(edge["top"])].add(edge["x0"])
+            ends[round(edge["bottom"])].add(edge["x0"])
+    return [rule(min(xs), y, max(xs), y) for y, xs in ends.items() if len(xs) > 1 and not flat & {y - 1, y, y + 1}]
+
+
+def table_settings(page) -> dict | None:
+    """pdfplumber's table settings for a page: the rules it would miss given as explicit lines."""
+    from pdfplumber.utils import line_to_edge
+
+    straight = straightened(page)
+    edges = [edge for edge in page.edges if edge["orientation"] == "h" or edge["height"] >= SKEW]
+    extra = straight + cuts(edges + [line_to_edge(line) for line in straight])
+    if not extra:
+        return None
+    return {"explicit_horizontal_lines": [line for line in extra if line["top"] == line["bottom"]],
+            "explicit_vertical_lines": [line for line in extra if line["top"] != line["bottom"]]}
 
 
 def plumber_lines(page) -> list[Item]:
-    """Items of a page read by pdfplumber: text lines outside tables, and tables, in reading order."""
-    page = page.dedupe_chars()
-    tables = page.find_tables()
+    """Items of a page read by pdfplumber: text lines outside tables, and tables, in reading order;
+    watermarks (slanted or faint text) left out."""
+    page = page.filter(legible).dedupe_chars()
+    tables = page.find_tables(table_settings(page))
     boxes = [t.bbox for t in tables]
 
     def outside(obj) -> bool:
@@ -42,8 +123,8 @@ def plumber_lines(page) -> list[Item]:
                        for x0, top, x1, bottom in boxes)
 
     text_page = page.filter(outside) if boxes else page
-    items = [Item(line["top"], line["text"], (line["x0"], line["top"], line["x1"], line["bottom"]))
-             for line in text_page.extract_text_lines()]
+    items = [Item(line["top"], line_text(line), (line["x0"], line["top"], line["x1"], line["bottom"]))
+             for line in text_page.extract_text_lines(return_chars=True)]
     items += [Item(t.bbox[1], table_rows(t), tuple(t.bbox)) for t in tables]
     return sorted(items, key=lambda item: item.top)
 
@@ -114,41 +195,115 @@ def doubled(text_objects: list) -> bool:
     return any(abs(a[0] - b[0]) < DOUBLED and abs(a[1] - b[1]) < DOUBLED for a, b in zip(corners, corners[1:]))
 
 
-def segments(textpage, height: float) -> list[Piece] | None:
-    """The text runs of a page with their boxes; None when a glyph has no Unicode mapping."""
-    text = textpage.get_text_range()
-    pieces, start = [], 0
+def faint(red: float, green: float, blue: float, alpha: float = 1.0, full: float = 1.0) -> bool:
+    """Whether a text colour (components from 0 to `full`) is so light it marks a watermark, not text."""
+    return min(red, green, blue) * alpha / full + full - alpha >= FAINT * full
+
+
+def upright(rotation: int, width: float, height: float):
+    """The map of a box (left, bottom, right, top in PDF space) to (x0, top, x1, bottom) on the
+    page turned clockwise by `rotation` degrees (0, 90, 180, 270), as pdfminer turns a /Rotate page."""
+    def corner(x: float, y: float) -> tuple[float, float]:
+        return {0: (x, height - y), 90: (y, x), 180: (width - x, y), 270: (height - y, width - x)}[rotation]
+
+    def turn(box) -> Box:
+        (a, b), (c, d) = corner(box[0], box[1]), corner(box[2], box[3])
+        return min(a, c), min(b, d), max(a, c), max(b, d)
+    return turn
+
+
+def spread(textpage, first: int, run: str) -> str:
+    """A run without the spaces pdfium generates between characters set apart evenly (letter
+    spacing, justified lines, each character a text object of its own): layout.unspaced."""
+    if not any(char == " " and pdfium_c.FPDFText_IsGenerated(textpage, first + i)
+                                 for i, char in enumerate(run)):
+        return run
+    boxes = [textpage.get_charbox(first + i, loose=True) for i, char in enumerate(run) if char != " "]
+    return unspaced(run, [max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3]) for a, b in zip(boxes, boxes[1:])])
+
+
+def angle(textpage, index: int) -> int:
+    """The clockwise turn (degrees) that makes a character upright, -1 when it is not a quarter."""
+    radians = pdfium_c.FPDFText_GetCharAngle(textpage, index)
+    if not radians:
+        return 0
+    degrees = math.degrees(radians)
+    quarter = round(degrees / 90) * 90
+    return (360 - quarter) % 360 if abs(degrees - quarter) < SLANT else -1
+
+
+def runs(textpage) -> list[tuple[int, str, int]]:
+    """(index of its first character, text, angle) of each run of the page's text."""
+    text, start, found = textpage.get_text_range(), 0, []
     for run in text.split("\r\n"):
-        first, last = start, start + len(run) - 1
+        if run.strip():
+            found.append((start, run, angle(textpage, start)))
         start += len(run) + 2
-        if not run.strip():
-            continue
+    return found
+
+
+def reading_turn(pieces: list[tuple[int, str, int]]) -> int | None:
+    """The clockwise turn under which most of a page's runs stand upright (None: no text)."""
+    weights = Counter()
+    for _, run, turn in pieces:
+        weights[turn] += len(run)
+    weights.pop(-1, None)
+    return weights.most_common(1)[0][0] if weights else None
+
+
+def segments(textpage, pieces: list[tuple[int, str, int]], width: float, height: float, turn: int) -> list[Piece] | None:
+    """The text runs of a page with their boxes on the page turned by `turn` degrees (so that its
+    text stands upright); text standing otherwise (a diagonal stamp) or faint (a light watermark)
+    left out. None when a glyph has no Unicode mapping."""
+    found, turned = [], upright(turn, width, height)
+    red, green, blue, alpha = colour = [ctypes.c_uint() for _ in range(4)]
+    pointers = [ctypes.byref(c) for c in colour]
+    for first, run, slant in pieces:
+        last = first + len(run) - 1
         if pdfium_c.FPDFText_HasUnicodeMapError(textpage, first):
             return None
-        x0, bottom, _, _ = textpage.get_charbox(first, loose=True)
-        x1 = textpage.get_charbox(last, loose=True)[2]
-        size = pdfium_c.FPDFText_GetFontSize(textpage, first)  # a line is one font size high, as in pdfminer
-        pieces.append(Piece((x0, height - bottom - size, x1, height - bottom), run))
-    return pieces
+        pdfium_c.FPDFText_GetFillColor(textpage, first, *pointers)
+        if slant != turn or faint(red.value, green.value, blue.value, alpha.value, 255):
+            continue
+        if " " in run:
+            run = spread(textpage, first, run)
+        if turn:
+            (a, b, _, _), (_, _, c, d) = textpage.get_charbox(first, loose=True), textpage.get_charbox(last, loose=True)
+            box = turned((min(a, c), min(b, d), max(a, c), max(b, d)))
+        else:
+            x0, bottom, _, _ = textpage.get_charbox(first, loose=True)
+            x1 = textpage.get_charbox(last, loose=True)[2]
+            size = pdfium_c.FPDFText_GetFontSize(textpage, first)  # a line is one font size high, as in pdfminer
+            box = (x0, height - bottom - size, x1, height - bottom)
+        found.append(Piece(box, run))
+    return found
 
 
 class PageReading:
     """How one page reads: `way` is "pdfium" (its items read here), "plumber" or "ocr" (read later,
-    possibly in parallel: slow_pages); how many images it holds."""
+    possibly in parallel: slow_pages); how many images it holds; `turn`, for pdfplumber, the /Rotate
+    under which its text stands upright when the page's own differs (content drawn sideways)."""
 
     def __init__(self, page, ocr: str) -> None:
         objects = list(page_objects(page))
         kinds = {kind for kind, _ in objects}
         self.images = sum(kind == pdfium_c.FPDF_PAGEOBJ_IMAGE for kind, _ in objects)
         self.items: list[Item] | None = None
-        self.way = "plumber"
+        self.way, self.turn = "plumber", None
         if ocr == "always" or (ocr == "auto" and self.images and pdfium_c.FPDF_PAGEOBJ_TEXT not in kinds):
             self.way = "ocr"
-        elif pdfium_c.FPDF_PAGEOBJ_PATH not in kinds and \
+            return
+        textpage, rotation = page.get_textpage(), page.get_rotation()
+        pieces = runs(textpage)
+        turn = reading_turn(pieces)
+        if pdfium_c.FPDF_PAGEOBJ_PATH not in kinds and \
                 not doubled([handle for kind, handle in objects if kind == pdfium_c.FPDF_PAGEOBJ_TEXT]):
-            pieces = segments(page.get_textpage(), page.get_height())
-            if pieces is not None:
-                self.items, self.way = group_lines(pieces, WORD_GAP), "pdfium"
+            width, height = page.get_size()[::-1 if rotation in (90, 270) else 1]
+            found = segments(textpage, pieces, width, height, turn or 0)
+            if found is not None:
+                self.items, self.way = group_lines(found, WORD_GAP), "pdfium"
+        if self.way == "plumber" and turn not in (None, rotation):
+            self.turn = turn
 
 
 def open_pdf(path: Path, password: str | None):
@@ -165,16 +320,18 @@ def damaged(path: Path, exc: Exception) -> PolicyKGError:
     return exc if isinstance(exc, PolicyKGError) else PolicyKGError("E204", str(path), reason=type(exc).__name__)
 
 
-def plumber_pages(path: Path, password: str | None, indexes: list[int]) -> dict[int, list[Item]]:
-    """Pages (0-based indexes) read by pdfplumber; from the copy pypdfium2 rebuilds (as viewers
-    repair a file) when pdfminer cannot find them all through a broken cross-reference table."""
-    if not indexes:
+def plumber_pages(path: Path, password: str | None, turns: dict[int, int | None]) -> dict[int, list[Item]]:
+    """Pages (0-based index: the /Rotate it needs, or None) read by pdfplumber; from the copy
+    pypdfium2 rebuilds (as viewers repair a file) when pdfminer cannot find them all through a broken
+    cross-reference table, or when a page's text must be turned upright."""
+    if not turns:
         return {}
+    indexes, needed = list(turns), {index: turn for index, turn in turns.items() if turn is not None}
     try:
-        found = plumbed(path, password, indexes)
+        found = {} if needed else plumbed(path, password, indexes)
     except Exception:
         found = {}
-    return found if len(found) == len(indexes) else plumbed(rebuilt(path, password), password, indexes)
+    return found if len(found) == len(indexes) else plumbed(rebuilt(path, password, needed), password, indexes)
 
 
 def plumbed(source, password: str | None, indexes: list[int]) -> dict[int, list[Item]]:
@@ -184,10 +341,13 @@ def plumbed(source, password: str | None, indexes: list[int]) -> dict[int, list[
         return dict(zip(indexes, (plumber_lines(page) for page in pdf.pages)))
 
 
-def rebuilt(path: Path, password: str | None) -> BytesIO:
-    """The PDF as pypdfium2 reads it, saved again with a new cross-reference table."""
+def rebuilt(path: Path, password: str | None, turns: dict[int, int]) -> BytesIO:
+    """The PDF as pypdfium2 reads it, saved again with a new cross-reference table, the pages of
+    `turns` given that /Rotate."""
     document, copy = open_pdf(path, password), BytesIO()
     try:
+        for index, turn in turns.items():
+            document[index].set_rotation(turn)
         document.save(copy)
     finally:
         document.close()
@@ -208,11 +368,11 @@ def ocr_pages(path: Path, password: str | None, indexes: list[int]) -> dict[int,
         document.close()
 
 
-def slow_pages(path: Path, password: str | None, pages: list[tuple[int, str]]) -> dict[int, list[Item]]:
-    """Items of the pages that pdfplumber or OCR reads: (0-based index, way) each."""
+def slow_pages(path: Path, password: str | None, pages: list[tuple[int, str, int | None]]) -> dict[int, list[Item]]:
+    """Items of the pages that pdfplumber or OCR reads: (0-based index, way, turn) each."""
     try:
-        found = plumber_pages(path, password, [i for i, way in pages if way == "plumber"])
-        return found | ocr_pages(path, password, [i for i, way in pages if way == "ocr"])
+        found = plumber_pages(path, password, {i: turn for i, way, turn in pages if way == "plumber"})
+        return found | ocr_pages(path, password, [i for i, way, _ in pages if way == "ocr"])
     except Exception as exc:
         raise damaged(path, exc) from None
 
@@ -228,7 +388,7 @@ def readings(path: Path, password: str | None, ocr: str) -> list[PageReading]:
         document.close()
 
 
-def batches(pages: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+def batches(pages: list[tuple[int, str, int | None]]) -> list[list[tuple[int, str, int | None]]]:
     """pdfplumber's pages in batches of PAGES_PER_CHUNK, then the OCR pages as one batch (the OCR
     engine spreads one page over every CPU itself)."""
     plumbed = [page for page in pages if page[1] == "plumber"]
@@ -248,7 +408,7 @@ def read_pdf(path: Path, options: ReadOptions) -> SourceText:
     reads go in batches to `jobs` processes when jobs > 1, OCR pages are read here (the engine uses
     every CPU); tables are still joined across pages."""
     pages = readings(path, options.password, options.ocr)
-    work = batches([(i, page.way) for i, page in enumerate(pages) if page.items is None])
+    work = batches([(i, page.way, page.turn) for i, page in enumerate(pages) if page.items is None])
     plumbed = [batch for batch in work if batch[0][1] == "plumber"]
     if options.jobs > 1 and len(plumbed) > 1:
         from concurrent.futures import ProcessPoolExecutor
