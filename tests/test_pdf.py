@@ -195,7 +195,7 @@ def plumber_only(pdf):
     import pdfplumber
 
     from policykg.extractors.readers.layout import render
-    from policykg.extractors.readers.pdf import plumber_lines
+    from policykg.extractors.readers.plumber import plumber_lines
 
     with pdfplumber.open(pdf) as document:
         return render([plumber_lines(page) for page in document.pages], [p.page_number for p in document.pages])

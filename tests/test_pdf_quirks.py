@@ -14,7 +14,7 @@ from test_pdf import notice_files, only, squeeze, task_fields, zhengzhou  # noqa
 
 from policykg.extractors.readers import read  # noqa: E402
 from policykg.extractors.readers.layout import unspaced  # noqa: E402
-from policykg.extractors.readers.pdf import faint  # noqa: E402
+from policykg.extractors.readers.watermarks import faint  # noqa: E402
 from policykg.pipeline import extract  # noqa: E402
 
 HEADER = ["序号", "具体措施", "牵头单位", "配合单位", "完成时限"]

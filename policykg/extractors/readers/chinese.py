@@ -2,7 +2,6 @@
 OpenCC; a text already simplified is left as it is."""
 from __future__ import annotations
 
-
 from functools import cache
 from operator import ne
 

@@ -6,15 +6,14 @@ needs pdfplumber: one holding tables or ruling lines (path objects), text drawn 
 fonts, whose doubled characters pdfplumber's dedupe_chars removes) or glyphs without a Unicode
 mapping. A page without text goes through OCR (options.ocr: "auto" only such pages holding an
 image, "always" every page, "never" none). Page furniture is dropped as for every laid-out page
-(layout.py).
+(layout.py); pdfplumber's pages are read in plumber.py, watermarks told apart in watermarks.py.
 """
 from __future__ import annotations
 
 import ctypes
 import math
 import re
-from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from io import BytesIO
 from pathlib import Path
 
@@ -23,7 +22,16 @@ import pypdfium2.raw as pdfium_c
 
 from policykg.errors import PolicyKGError
 from policykg.extractors.readers import ReadOptions
-from policykg.extractors.readers.layout import Box, Item, Piece, group_lines, render, unspaced
+from policykg.extractors.readers.layout import (
+    Box,
+    Item,
+    Piece,
+    group_lines,
+    render,
+    unspaced,
+)
+from policykg.extractors.readers.plumber import plumbed
+from policykg.extractors.readers.watermarks import SLANT, faint
 from policykg.schema import SourceText
 
 CID = re.compile(r"\(cid:\d+\)")
@@ -31,144 +39,6 @@ MAX_CID_SHARE = 0.02
 WORD_GAP = 3.0  # points between two runs of a line that make a space (pdfplumber's x_tolerance)
 DOUBLED = 1.0  # points within which two text objects drawing the same run are a fake-bold pair
 PAGES_PER_CHUNK = 25  # pdfplumber pages per batch of parallel work
-FAINT = 0.6  # text whose every colour component is at least this light is a watermark
-SLANT = 2.0  # degrees off a quarter turn within which a character still stands on the line
-SKEW = 0.5  # points off the axis within which a ruling line is still straight
-LEVEL = math.tan(math.radians(SLANT))
-
-
-def plumber_faint(colour) -> bool:
-    """Whether a pdfplumber colour (grey, RGB or CMYK components) is a watermark's light one."""
-    if not isinstance(colour, (tuple, list)) or not all(isinstance(c, (int, float)) for c in colour):
-        return False
-    if len(colour) == 4:
-        colour = [(1 - c) * (1 - colour[3]) for c in colour[:3]]
-    return len(colour) in (1, 3) and faint(*(list(colour) * 3)[:3])
-
-
-def legible(obj) -> bool:
-    """Whether a page object is no watermark: text standing level (its matrix not turned by more
-    than SLANT degrees) and not faint."""
-    if obj.get("object_type") != "char":
-        return True
-    a, b, c, d = obj["matrix"][:4]
-    return a > 0 and d > 0 and abs(b) <= LEVEL * a and abs(c) <= LEVEL * d and \
-        not plumber_faint(obj["non_stroking_color"])
-
-
-def line_text(line) -> str:
-    """A pdfplumber line's text, spaces only at word gaps (letter-spaced and justified lines)."""
-    chars = line["chars"]
-    return unspaced(line["text"], [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]) if " " in line["text"] \
-        else line["text"]
-
-
-def rule(x0: float, top: float, x1: float, bottom: float) -> dict:
-    """A ruling line as pdfplumber takes explicit lines."""
-    return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
-            "height": bottom - top}
-
-
-def straightened(page) -> list[dict]:
-    """Ruling lines a hair off the axis (a quarter turn written as cosine and sine: 6e-17, not 0),
-    which pdfplumber would take for neither, set straight."""
-    found = []
-    for line in page.lines:
-        wide, high = line["x1"] - line["x0"], line["bottom"] - line["top"]
-        if 0 < high < SKEW < wide:
-            middle = (line["top"] + line["bottom"]) / 2
-            found.append(rule(line["x0"], middle, line["x1"], middle))
-        elif 0 < wide < SKEW < high:
-            middle = (line["x0"] + line["x1"]) / 2
-            found.append(rule(middle, line["top"], middle, line["bottom"]))
-    return found
-
-
-def cuts(edges: list[dict]) -> list[dict]:
-    """Rules closing a table where a page break cuts a row without one (the row runs on over the
-    next page): vertical rules that end, or start, together at a height where no horizontal rule
-    runs."""
-    flat, ends = set(), defaultdict(set)
-    for edge in edges:
-        if edge["orientation"] == "h":
-            flat.add(round(edge["top"]))
-        else:
-            ends[round(edge["top"])].add(edge["x0"])
-            ends[round(edge["bottom"])].add(edge["x0"])
-    return [rule(min(xs), y, max(xs), y) for y, xs in ends.items() if len(xs) > 1 and not flat & {y - 1, y, y + 1}]
-
-
-def table_settings(page) -> dict | None:
-    """pdfplumber's table settings for a page: the rules it would miss given as explicit lines."""
-    from pdfplumber.utils import line_to_edge
-
-    straight = straightened(page)
-    edges = [edge for edge in page.edges if edge["orientation"] == "h" or edge["height"] >= SKEW]
-    extra = straight + cuts(edges + [line_to_edge(line) for line in straight])
-    if not extra:
-        return None
-    return {"explicit_horizontal_lines": [line for line in extra if line["top"] == line["bottom"]],
-            "explicit_vertical_lines": [line for line in extra if line["top"] != line["bottom"]]}
-
-
-def plumber_lines(page) -> list[Item]:
-    """Items of a page read by pdfplumber: text lines outside tables, and tables, in reading order;
-    watermarks (slanted or faint text) left out."""
-    page = page.filter(legible).dedupe_chars()
-    tables = page.find_tables(table_settings(page))
-    boxes = [t.bbox for t in tables]
-
-    def outside(obj) -> bool:
-        return not any(x0 <= obj["x0"] and obj["x1"] <= x1 and top <= obj["top"] and obj["bottom"] <= bottom
-                       for x0, top, x1, bottom in boxes)
-
-    text_page = page.filter(outside) if boxes else page
-    items = [Item(line["top"], line_text(line), (line["x0"], line["top"], line["x1"], line["bottom"]))
-             for line in text_page.extract_text_lines(return_chars=True)]
-    items += [Item(t.bbox[1], table_rows(t), tuple(t.bbox)) for t in tables]
-    return sorted(items, key=lambda item: item.top)
-
-
-def middle(char) -> tuple[float, float]:
-    return (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-
-
-def inside(point: tuple[float, float], box) -> bool:
-    return box[0] <= point[0] < box[2] and box[1] <= point[1] < box[3]
-
-
-def table_rows(table) -> list[list[str | None]]:
-    """A pdfplumber table's cell texts, with the text of cells whose borders it could not close: a
-    cell merged down over rows and cut by a page break without a rule under it has no cell, and its
-    text would be lost. Text in the table that no cell holds goes to the first row of the run of
-    missing cells of its column where it stands."""
-    from pdfplumber.utils import extract_text
-
-    rows, boxes = table.extract(), table.rows  # pdfplumber computes .rows and .columns on each use
-    tops = [row.bbox[1] for row in boxes]
-    cells = [cell for row in boxes for cell in row.cells if cell]
-    orphans = []
-    for char in table.page.chars:
-        point = middle(char)
-        if inside(point, table.bbox):
-            row = boxes[max(0, bisect_right(tops, point[1]) - 1)]  # its row's cells first, then all
-            if not any(cell and inside(point, cell) for cell in row.cells) and \
-                    not any(inside(point, cell) for cell in cells):
-                orphans.append((point, char))
-    if not orphans:
-        return rows
-    for j, column in enumerate(table.columns):
-        i = 0
-        while i < len(rows):
-            k = i
-            while rows[i][j] is None and k + 1 < len(rows) and rows[k + 1][j] is None:
-                k += 1
-            if rows[i][j] is None:
-                area = (column.bbox[0], boxes[i].bbox[1], column.bbox[2], boxes[k].bbox[3])
-                chars = [char for point, char in orphans if inside(point, area)]
-                rows[i][j] = extract_text(chars) if chars else None
-            i = k + 1
-    return rows
 
 
 def page_objects(parent, count=pdfium_c.FPDFPage_CountObjects, get=pdfium_c.FPDFPage_GetObject):
@@ -193,11 +63,6 @@ def doubled(text_objects: list) -> bool:
     """Whether two text objects stand at (nearly) the same place: fake bold."""
     corners = sorted(map(corner, text_objects))
     return any(abs(a[0] - b[0]) < DOUBLED and abs(a[1] - b[1]) < DOUBLED for a, b in zip(corners, corners[1:]))
-
-
-def faint(red: float, green: float, blue: float, alpha: float = 1.0, full: float = 1.0) -> bool:
-    """Whether a text colour (components from 0 to `full`) is so light it marks a watermark, not text."""
-    return min(red, green, blue) * alpha / full + full - alpha >= FAINT * full
 
 
 def upright(rotation: int, width: float, height: float):
@@ -332,13 +197,6 @@ def plumber_pages(path: Path, password: str | None, turns: dict[int, int | None]
     except Exception:
         found = {}
     return found if len(found) == len(indexes) else plumbed(rebuilt(path, password, needed), password, indexes)
-
-
-def plumbed(source, password: str | None, indexes: list[int]) -> dict[int, list[Item]]:
-    import pdfplumber
-
-    with pdfplumber.open(source, password=password or "", pages=[i + 1 for i in indexes]) as pdf:
-        return dict(zip(indexes, (plumber_lines(page) for page in pdf.pages)))
 
 
 def rebuilt(path: Path, password: str | None, turns: dict[int, int]) -> BytesIO:

@@ -7,7 +7,12 @@ text (only a unit or a time that ran over) continues the row above, and so does 
 after a break when the task above stops mid-sentence."""
 from __future__ import annotations
 
-from policykg.extractors.readers.tables import SENTENCE_ENDS, Columns, header_at, whole_table
+from policykg.extractors.readers.tables import (
+    SENTENCE_ENDS,
+    Columns,
+    header_at,
+    whole_table,
+)
 from policykg.schema import Line
 
 TAB = "\t"

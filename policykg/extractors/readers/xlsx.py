@@ -17,7 +17,6 @@ from policykg.extractors.readers.ooxml import open_package
 from policykg.extractors.readers.tables import whole_table
 from policykg.schema import Line, SourceText
 
-
 BINARY = (".xls", ".et")  # Excel 97–2003 and WPS spreadsheets: BIFF in a compound file, read by calamine too
 
 
