@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from policykg.errors import PolicyKGError
+from policykg.extractors.readers import read
 from policykg.pipeline import extract
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,3 +57,12 @@ def corpus_db(corpus_graph, tmp_path_factory):
     path = tmp_path_factory.mktemp("db") / "corpus.lbug"
     build(corpus_graph, path)
     return path
+
+
+def reported_beside(bad: Path, good: Path, code: str) -> None:
+    """A bad file gives its coded error naming it, and a good file beside it is still extracted."""
+    with pytest.raises(PolicyKGError) as error:
+        read(bad)
+    assert error.value.code == code and str(bad) in str(error.value)
+    result = extract([bad, good], ner=False)
+    assert [(e.code, e.path) for e in result.errors] == [(code, str(bad))] and len(result.documents) == 1
