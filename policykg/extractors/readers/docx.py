@@ -18,8 +18,8 @@ from lxml import etree
 from policykg.errors import PolicyKGError
 from policykg.extractors.readers import ReadOptions
 from policykg.extractors.readers.ooxml import open_package
-from policykg.extractors.readers.tables import plain_row, whole_table
-from policykg.schema import Line, SourceText
+from policykg.extractors.readers.tables import numbered, plain_row, whole_table
+from policykg.schema import SourceText
 from policykg.schema.models import Model
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -286,5 +286,4 @@ def read_docx(path: Path, options: ReadOptions) -> SourceText:
             texts += [(part, ()) for part in paragraph_text(block, numbering).split("\n") if part.strip()]
     if not texts:
         raise PolicyKGError("E613", str(path))
-    return SourceText(path=str(path), encoding="docx",
-                      lines=tuple(Line(text=t, line_no=n, cells=c) for n, (t, c) in enumerate(texts, start=1)))
+    return SourceText(path=str(path), encoding="docx", lines=numbered(texts))

@@ -20,10 +20,10 @@ import lxml.html
 from policykg.errors import PolicyKGError
 from policykg.extractors.readers import ReadOptions, read_bytes
 from policykg.extractors.readers.chinese import to_simplified
-from policykg.extractors.readers.tables import task_table, whole_table
+from policykg.extractors.readers.tables import numbered, task_table, whole_table
 from policykg.extractors.readers.text import decode
 from policykg.lexicon.official import METADATA_KEYS, TITLE_WORDS
-from policykg.schema import Line, SourceText
+from policykg.schema import SourceText
 
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
 CHARSET_NAMES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
@@ -360,5 +360,5 @@ def page_source(data: bytes, path: str, charset: str | None = None, kind: str = 
     text, converted = to_simplified(text)
     items, fields, links = parse(text, path)
     return SourceText(path=path, encoding=f"{kind}/{encoding}" + ("+t2s" if converted else ""),
-                      lines=tuple(Line(text=t, line_no=n, cells=c) for n, (t, c) in enumerate(items, start=1)),
+                      lines=numbered(items),
                       metadata=fields, attachments=links)

@@ -4,8 +4,7 @@ marks, tables rebuilt from the paragraph properties (in-table cells, row ends, v
 cells filled as in a .docx). Headers, footers, footnotes and field codes are dropped (a field's
 shown result is kept). Automatic numbering is not written out (typed labels read as usual).
 
-A .doc that is really a .docx package or a saved web page (sites serve both under .doc) goes to
-that reader. The layout follows [MS-DOC]: FIB → Clx (piece table) and PlcBtePapx (paragraph
+The layout follows [MS-DOC]: FIB → Clx (piece table) and PlcBtePapx (paragraph
 property pages) in the table stream."""
 from __future__ import annotations
 
@@ -18,8 +17,8 @@ from typing import NamedTuple
 from policykg.errors import PolicyKGError
 from policykg.extractors.readers import ReadOptions, read_bytes
 from policykg.extractors.readers.ooxml import OLE_MAGIC
-from policykg.extractors.readers.tables import whole_table
-from policykg.schema import Line, SourceText
+from policykg.extractors.readers.tables import block_lines, numbered
+from policykg.schema import SourceText
 
 WORD_MAGIC = 0xA5EC
 FC_PLCF_BTE_PAPX, FC_CLX = 13, 33  # indexes of (fc, lcb) pairs in FibRgFcLcb97
@@ -238,31 +237,12 @@ def blocks(items: list[Paragraph]) -> list[str | list[list[str]]]:
     return out + ([table] if table else [])
 
 
-def lines_of(parts: list[str | list[list[str]]]) -> list[tuple[str, tuple]]:
-    """(text, cells) of each line: a paragraph's lines, a table's rows (typed below a task-table header)."""
-    out: list[tuple[str, tuple]] = []
-    for part in parts:
-        if isinstance(part, list):
-            out += [(text, cells) for _, text, cells in whole_table(part)]
-        else:
-            out += [(line, ()) for line in part.split("\n") if line.strip()]
-    return out
-
-
 def read_doc(path: Path, options: ReadOptions) -> SourceText:
-    """A binary Word (or WPS) file's lines; a .docx package or web page under that name goes to its
-    own reader; coded errors for damaged, encrypted and empty files."""
+    """A binary Word (or WPS) file's lines (a package, page or RTF under this name never comes here:
+    readers.reader_for routes files by content); coded errors for damaged, encrypted and empty files."""
     import olefile
 
     data = read_bytes(path)
-    if data.startswith(b"PK"):
-        from policykg.extractors.readers.docx import read_docx
-
-        return read_docx(path, options)
-    if b"<html" in data[:2048].lower() or data.lstrip()[:1] == b"<":
-        from policykg.extractors.readers.html import read_html
-
-        return read_html(path, options)
     if not data.startswith(OLE_MAGIC):
         raise PolicyKGError("E614", str(path), reason="not a Word 97–2003 compound file")
     try:
@@ -271,12 +251,11 @@ def read_doc(path: Path, options: ReadOptions) -> SourceText:
                 raise PolicyKGError("E615", str(path))
             if not ole.exists("WordDocument"):
                 raise PolicyKGError("E614", str(path), reason="no WordDocument stream")
-            texts = lines_of(blocks(paragraphs(WordBinary(ole, str(path)))))
+            texts = block_lines(blocks(paragraphs(WordBinary(ole, str(path)))))
     except PolicyKGError:
         raise
     except Exception as exc:  # a damaged compound file or stream fails in olefile or in struct
         raise PolicyKGError("E614", str(path), reason=f"{type(exc).__name__}: {exc}"[:120]) from None
     if not texts:
         raise PolicyKGError("E613", str(path))
-    return SourceText(path=str(path), encoding="doc",
-                      lines=tuple(Line(text=t, line_no=n, cells=c) for n, (t, c) in enumerate(texts, start=1)))
+    return SourceText(path=str(path), encoding="doc", lines=numbered(texts))

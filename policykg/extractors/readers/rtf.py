@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from policykg.errors import PolicyKGError
 from policykg.extractors.readers import RTF_MAGIC, ReadOptions, read_bytes
-from policykg.extractors.readers.msdoc import lines_of
-from policykg.schema import Line, SourceText
+from policykg.extractors.readers.tables import block_lines, numbered
+from policykg.schema import SourceText
 
 GROUP_END = re.compile(rb"\\[\\{}]|[{}]")
 FONT = re.compile(rb"\\f(\d+)[^;]*?\\fcharset(\d+)")
@@ -279,8 +279,7 @@ def read_rtf(path: Path, options: ReadOptions) -> SourceText:
     data = read_bytes(path)
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(RTF_MAGIC):
         raise PolicyKGError("E641", str(path), reason="it does not start with {\\rtf")
-    texts = lines_of(parse(data.lstrip(b"\xef\xbb\xbf \t\r\n"), str(path)))
+    texts = block_lines(parse(data.lstrip(b"\xef\xbb\xbf \t\r\n"), str(path)))
     if not texts:
         raise PolicyKGError("E642", str(path))
-    return SourceText(path=str(path), encoding="rtf",
-                      lines=tuple(Line(text=t, line_no=n, cells=c) for n, (t, c) in enumerate(texts, start=1)))
+    return SourceText(path=str(path), encoding="rtf", lines=numbered(texts))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from policykg.lexicon.roles import TABLE_HEADERS as HEADERS
+from policykg.schema import Line
 from policykg.schema.models import Cell, ColumnRole, Model
 
 NUMBER = re.compile(r"^(\d{1,3})[.．、]?$")  # "3", or "3." as automatic numbering writes it
@@ -326,3 +327,23 @@ def listed(cell: str | None) -> str:
     for part in parts[1:]:
         out += ("" if out[-1] in LIST_ENDS or part[0] in LIST_STARTS else "、") + part
     return out
+
+
+Text = tuple[str, tuple[Cell, ...]]  # a line's text and its typed cells (none outside task tables)
+
+
+def block_lines(blocks: list[str | list[list[str]]]) -> list[Text]:
+    """The lines of a document read as blocks in order (Word, RTF): a paragraph's lines, a whole
+    table's rows (typed below a task-table header)."""
+    out: list[Text] = []
+    for block in blocks:
+        if isinstance(block, list):
+            out += [(text, cells) for _, text, cells in whole_table(block)]
+        else:
+            out += [(line, ()) for line in block.split("\n") if line.strip()]
+    return out
+
+
+def numbered(texts: list[Text]) -> tuple[Line, ...]:
+    """Lines numbered by their position among a reader's lines (formats without lines of their own)."""
+    return tuple(Line(text=text, line_no=n, cells=cells) for n, (text, cells) in enumerate(texts, start=1))
